@@ -1,0 +1,193 @@
+//! Binary-only: command-line arguments (clap) and one `run` function per command.
+//! The library does the work; this module parses, renders and picks exit codes.
+
+mod build;
+mod extract;
+mod search;
+mod themes;
+mod totals;
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Everything went well.
+pub const EXIT_OK: u8 = 0;
+/// The command finished, but some input files failed (see the warnings / build_report.json).
+pub const EXIT_PARTIAL: u8 = 1;
+/// The command could not run (missing corpus, unreadable index, bad arguments).
+pub const EXIT_FATAL: u8 = 2;
+
+const AFTER_HELP: &str = "\
+Exit codes:
+  0  all good
+  1  finished, but some files failed (each is named in a warning and in build_report.json)
+  2  could not run (missing corpus or index, bad arguments, malformed query)
+
+Typical session:
+  baogao build --corpus corpus --index index     # ingest, clean, split, extract, index
+  baogao search 预算绩效 --year 2021               # keyword search, simplified or traditional
+  baogao totals --by year --currency CNY         # fund totals per year
+  baogao themes --problems --top 10              # recurring problems across reports
+  baogao extract report.txt --json               # figures of single files, no index";
+
+/// Mine Chinese reports: search them, total their money figures by year, and list recurring
+/// problems and proposed measures.
+#[derive(Debug, Parser)]
+#[command(name = "baogao", version, about, long_about = None, after_help = AFTER_HELP)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command shares.
+#[derive(Debug, Clone, Args)]
+pub struct Common {
+    /// Worker threads (default: all cores). Output is identical whatever the count.
+    #[arg(long, short = 'j', global = true)]
+    pub threads: Option<usize>,
+    /// No progress bar and no summary line on stderr (warnings are still printed).
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the index folder from a corpus folder: reports.jsonl, figures.jsonl, totals.json,
+    /// sections.jsonl, aggregate.json, build_report.json and the search index (tantivy/).
+    ///
+    /// Reads .txt, .md, .html and .htm files recursively, in path order. Encodings are detected
+    /// (BOM, UTF-8, GB18030/GBK, Big5, UTF-16). A file that cannot be read is reported and
+    /// skipped; the rest of the batch goes on (exit code 1). The previous index stays usable
+    /// until the new one is complete.
+    Build(BuildArgs),
+    /// Print the money figures, percentages and years of the given files (no index needed).
+    Extract(ExtractArgs),
+    /// Print fund totals (money with role `amount`) from a built index.
+    Totals(TotalsArgs),
+    /// Search the reports of a built index by keyword.
+    Search(SearchArgs),
+    /// Print recurring problem and measure themes from a built index.
+    Themes(ThemesArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Folder holding the reports.
+    #[arg(long, default_value = "corpus")]
+    pub corpus: PathBuf,
+    /// Folder to write the index into (created if missing).
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// Print the build report as JSON on stdout.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Files to read (.txt, .md, .html, .htm; any encoding baogao detects).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// One JSON object per figure per line (fields as in GUIDELINES.md) instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TotalsBy {
+    Year,
+    Report,
+    Source,
+}
+
+#[derive(Debug, Args)]
+pub struct TotalsArgs {
+    /// Index folder written by `baogao build`.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// Group sums by year (default), report or source file.
+    #[arg(long, value_enum, default_value = "year")]
+    pub by: TotalsBy,
+    /// Only this currency (ISO code: CNY, USD, HKD, EUR, JPY, GBP).
+    #[arg(long)]
+    pub currency: Option<String>,
+    /// JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Query: words are ANDed; "quoted phrase"; a OR b; -word excludes. Simplified or traditional.
+    #[arg(required = true)]
+    pub query: Vec<String>,
+    /// Index folder written by `baogao build`.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// Maximum number of hits.
+    #[arg(long, short = 'n', default_value_t = 10)]
+    pub limit: usize,
+    /// Only reports that mention this year.
+    #[arg(long, conflicts_with_all = ["from", "to"])]
+    pub year: Option<i64>,
+    /// Only reports that mention a year in [FROM, TO].
+    #[arg(long)]
+    pub from: Option<i64>,
+    #[arg(long)]
+    pub to: Option<i64>,
+    /// Only reports whose source path (relative to the corpus) matches this glob.
+    #[arg(long)]
+    pub source: Option<String>,
+    /// One JSON object per hit per line.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Args)]
+pub struct ThemesArgs {
+    /// Index folder written by `baogao build`.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// Only problem themes.
+    #[arg(long, conflicts_with = "measures")]
+    pub problems: bool,
+    /// Only measure themes.
+    #[arg(long)]
+    pub measures: bool,
+    /// Show the first N themes of each list.
+    #[arg(long, default_value_t = 10)]
+    pub top: usize,
+    /// JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// Run a parsed command; returns the exit code.
+pub fn run(cli: Cli) -> anyhow::Result<u8> {
+    match cli.command {
+        Command::Build(a) => build::run(a),
+        Command::Extract(a) => extract::run(a),
+        Command::Totals(a) => totals::run(a),
+        Command::Search(a) => search::run(a),
+        Command::Themes(a) => themes::run(a),
+    }
+}
+
+/// Configure rayon's global pool once.
+pub fn init_threads(common: &Common) {
+    if let Some(n) = common.threads {
+        // An error means the pool exists already, which only happens in tests.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+    }
+}

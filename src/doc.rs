@@ -1,0 +1,220 @@
+//! The vocabulary of the pipeline: the typed records passed between stages.
+//!
+//! Coordinate system (read this first):
+//! - A source file is decoded into text and split into **lines** (`\n`, `\r\n` or `\r`).
+//!   Line numbers are **1-based lines of the source file** everywhere (JSON, search hits, gold).
+//! - Cleaning works line by line and never merges or splits lines, so cleaned line *n* is source
+//!   line *n*. Inside a line, [`CleanLine::raw_span`] maps a byte span of the cleaned text back to
+//!   the decoded source line (glosses and all), which is what `text` fields report.
+//! - The simplified view ([`CleanLine::simplified`]) has **exactly the same number of chars** as
+//!   the cleaned text, char *i* converted from char *i*. Anything found in the simplified view
+//!   maps back to the cleaned text by char index ([`CleanLine::simplified_to_clean`]).
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+/// A byte span inside one string (always on char boundaries).
+pub type Span = Range<usize>;
+
+/// Whether a text is written in traditional or simplified characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Script {
+    Traditional,
+    Simplified,
+}
+
+/// One decoded, cleaned source line.
+#[derive(Debug, Clone, Default)]
+pub struct CleanLine {
+    /// The decoded source line, untouched (no line terminator).
+    pub raw: String,
+    /// Cleaned text in the original script: glosses and anti-copy marks dropped, mojibake
+    /// repaired, full-width digits folded inside numbers.
+    pub text: String,
+    /// `text` converted to simplified characters, char-aligned with `text`.
+    pub simplified: String,
+    /// Sorted anchors `(clean_byte, raw_byte)`: every clean byte offset `c` maps to
+    /// `raw = a.1 + (c - a.0)` for the last anchor `a` with `a.0 <= c`, clamped to the anchor's
+    /// own region; see [`CleanLine::raw_offset`].
+    pub(crate) anchors: Vec<(u32, u32)>,
+    /// True when this line was repaired from GBK one-byte-shift mojibake.
+    pub repaired: bool,
+}
+
+impl CleanLine {
+    /// A line whose clean text equals its raw text.
+    pub fn identity(raw: &str) -> CleanLine {
+        CleanLine {
+            raw: raw.to_string(),
+            text: raw.to_string(),
+            simplified: raw.to_string(),
+            anchors: vec![(0, 0)],
+            repaired: false,
+        }
+    }
+
+    /// Raw byte offset for a clean byte offset. Offsets inside a replaced region map to the
+    /// region's start; the end of the line maps to the end of the raw line.
+    pub fn raw_offset(&self, clean: usize) -> usize {
+        if clean >= self.text.len() {
+            return self.raw.len();
+        }
+        let i = match self.anchors.binary_search_by_key(&(clean as u32), |a| a.0) {
+            Ok(i) => i,
+            Err(0) => 0,
+            Err(i) => i - 1,
+        };
+        let (c0, r0) = self.anchors.get(i).copied().unwrap_or((0, 0));
+        let next_raw = self
+            .anchors
+            .get(i + 1)
+            .map(|a| a.1 as usize)
+            .unwrap_or(self.raw.len());
+        let r = r0 as usize + (clean - c0 as usize);
+        let r = r.min(next_raw.max(r0 as usize));
+        floor_char_boundary(&self.raw, r)
+    }
+
+    /// Raw byte span for a clean byte span: the text of a mention exactly as in the source.
+    pub fn raw_span(&self, clean: Span) -> Span {
+        let start = self.raw_offset(clean.start);
+        let end = if clean.end >= self.text.len() {
+            self.raw.len()
+        } else {
+            self.raw_offset(clean.end)
+        };
+        start..end.max(start)
+    }
+
+    /// The raw text for a clean span.
+    pub fn raw_text(&self, clean: Span) -> &str {
+        let s = self.raw_span(clean);
+        &self.raw[s]
+    }
+
+    /// Map a byte span of `simplified` to the byte span of the same chars in `text`.
+    pub fn simplified_to_clean(&self, span: Span) -> Span {
+        map_by_chars(&self.simplified, &self.text, span)
+    }
+
+    /// Map a byte span of `text` to the byte span of the same chars in `simplified`.
+    pub fn clean_to_simplified(&self, span: Span) -> Span {
+        map_by_chars(&self.text, &self.simplified, span)
+    }
+}
+
+/// Map a byte span from `from` to `to`, two strings with the same number of chars.
+pub fn map_by_chars(from: &str, to: &str, span: Span) -> Span {
+    let start_char = from[..span.start.min(from.len())].chars().count();
+    let len_chars = from[span.start.min(from.len())..span.end.min(from.len())]
+        .chars()
+        .count();
+    let mut it = to.char_indices().map(|(i, _)| i).chain(std::iter::once(to.len()));
+    let start = it.nth(start_char).unwrap_or(to.len());
+    let end = if len_chars == 0 {
+        start
+    } else {
+        it.nth(len_chars - 1).unwrap_or(to.len())
+    };
+    start..end
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// One decoded and cleaned source file: the unit a rayon task works on.
+#[derive(Debug, Clone)]
+pub struct CleanDoc {
+    /// Path relative to the corpus root, `/`-separated (or the path as given, for `extract`).
+    pub source: String,
+    /// Name of the encoding used to decode the bytes (`UTF-8`, `GBK`, `Big5`, `UTF-16LE`, …).
+    pub encoding: String,
+    /// Lines; `lines[i]` is source line `i + 1`.
+    pub lines: Vec<CleanLine>,
+}
+
+impl CleanDoc {
+    /// The line with 1-based number `n`.
+    pub fn line(&self, n: usize) -> Option<&CleanLine> {
+        n.checked_sub(1).and_then(|i| self.lines.get(i))
+    }
+}
+
+/// One report found in a source file: a contiguous range of source lines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportSpan {
+    /// 1-based position of the report inside its source file.
+    pub ordinal: usize,
+    /// Line of the title (1-based).
+    pub title_line: usize,
+    /// First line of the report (= `title_line`).
+    pub line_start: usize,
+    /// Last non-blank line of the report.
+    pub line_end: usize,
+}
+
+/// A report record as written to `reports.jsonl`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportRecord {
+    /// Stable id: a hash of `source` and `ordinal` (hex), independent of processing order.
+    pub id: String,
+    pub source: String,
+    pub ordinal: usize,
+    /// Title as in the text (cleaned, original script).
+    pub title: String,
+    pub title_simplified: String,
+    pub line_start: usize,
+    pub line_end: usize,
+    pub encoding: String,
+    pub script: Script,
+    /// Characters of cleaned text in the report (newlines excluded).
+    pub chars: usize,
+    /// Number of jieba tokens (default mode, whitespace excluded).
+    pub tokens: usize,
+}
+
+/// A view of one line of a report, handed to the line-based stages (extract, sections).
+#[derive(Debug, Clone, Copy)]
+pub struct LineRef<'a> {
+    /// 1-based source line number.
+    pub no: usize,
+    pub line: &'a CleanLine,
+}
+
+impl CleanDoc {
+    /// The lines of a report as [`LineRef`]s.
+    pub fn report_lines(&self, span: &ReportSpan) -> Vec<LineRef<'_>> {
+        (span.line_start..=span.line_end)
+            .filter_map(|no| self.line(no).map(|line| LineRef { no, line }))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identity_maps_spans_to_themselves() {
+        let l = CleanLine::identity("支出626.8萬元");
+        assert_eq!(l.raw_text(6..l.text.len()), "626.8萬元");
+    }
+
+    #[test]
+    fn char_mapping_between_views() {
+        let from = "經費１２";
+        let to = "经费12";
+        // "１２" is bytes 6..12 in `from`, "12" is bytes 6..8 in `to`.
+        assert_eq!(map_by_chars(from, to, 6..12), 6..8);
+        assert_eq!(map_by_chars(to, from, 0..3), 0..3);
+    }
+}

@@ -1,0 +1,1 @@
+//! Stage 4: money, percentages and years (work in progress).

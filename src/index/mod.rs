@@ -1,0 +1,1 @@
+//! Stage 5: the tantivy search index (work in progress).
