@@ -1,1 +1,765 @@
-//! Stage 5: the tantivy search index (work in progress).
+//! Stage 5: the tantivy search index over reports (`index/tantivy/`), and keyword search.
+//!
+//! Input: one [`IndexDoc`] per report (lines in original script and in the char-aligned
+//! simplified view). Output: the index folder, and [`Hit`]s for a [`SearchRequest`].
+//!
+//! - **Schema** ([`FORMAT_VERSION`]): `id`, `source`, `ordinal`, `title` (stored original) and
+//!   `title_zh` (indexed), `body` (simplified view, `zh` tokenizer, positions, not stored),
+//!   `text` (original lines joined with `\n`, stored for snippets), `line_nos` (source line of
+//!   each body line), `line_start`, `years` (multi-valued fast field), `has_money`, `script`.
+//! - **Tokenizer**: [`tokenizer::ZhTokenizer`] (jieba search mode, char positions) is
+//!   registered as `zh` every time an index is created or opened: tantivy does not store
+//!   custom tokenizers, and an unregistered name silently breaks indexing of the title field.
+//! - **Format check**: `baogao-index.json` beside tantivy's files records the format version and
+//!   a fingerprint of the tokenizer setup (HMM flag, user dictionary); [`SearchIndex::open`]
+//!   refuses a mismatch with a "rebuild the index" message instead of returning wrong hits.
+//! - **Atomic build**: [`open_for_build`] writes `tantivy.tmp-<pid>/`; [`Builder::commit`]
+//!   renames the old index to `tantivy.old`, the new one into place, then deletes the old one. A
+//!   failed, dropped or killed build leaves the previous index searchable; search falls back to
+//!   `tantivy.old` during the instant between the two renames.
+
+pub mod query;
+pub mod snippet;
+pub mod tokenizer;
+
+use std::collections::BTreeSet;
+use std::ops::Bound;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use tantivy::collector::TopDocs;
+use tantivy::merge_policy::NoMergePolicy;
+use tantivy::postings::Postings;
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermSetQuery};
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
+    TextOptions, Value,
+};
+use tantivy::tokenizer::{PreTokenizedString, TextAnalyzer};
+use tantivy::{
+    DocAddress, DocSet, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term,
+};
+
+pub use query::{ParsedQuery, QueryError};
+pub use snippet::Snippet;
+pub use tokenizer::{ZhTokenizer, pre_tokenize};
+
+use crate::segment::{HMM, Segmenter, USER_DICT};
+
+/// Folder of the tantivy index inside the `--index` folder.
+pub const TANTIVY_DIR: &str = "tantivy";
+/// Version of the schema and tokenization. Bump it whenever either changes.
+pub const FORMAT_VERSION: u32 = 1;
+/// The small meta file written beside tantivy's files.
+pub const META_FILE: &str = "baogao-index.json";
+
+/// One report, as the pipeline hands it to the index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexDoc {
+    pub id: String,
+    pub source: String,
+    pub ordinal: u64,
+    /// Title in the original script.
+    pub title: String,
+    pub line_start: usize,
+    /// Lines of the report: (1-based source line, cleaned original-script text, simplified
+    /// text with the SAME char count).
+    pub lines: Vec<(usize, String, String)>,
+    pub years: Vec<i64>,
+    pub has_money: bool,
+    /// `traditional` or `simplified`.
+    pub script: String,
+}
+
+impl IndexDoc {
+    /// The simplified body that is indexed: the simplified lines joined with `\n`. A line whose
+    /// simplified view breaks the char-count contract is re-simplified from the original.
+    pub fn simplified_body(&self) -> String {
+        let mut body = String::new();
+        for (i, (_, orig, simp)) in self.lines.iter().enumerate() {
+            if i > 0 {
+                body.push('\n');
+            }
+            if simp.chars().count() == orig.chars().count() {
+                body.push_str(simp);
+            } else {
+                body.push_str(&query::t2s_aligned(orig));
+            }
+        }
+        body
+    }
+
+    /// The original body that is stored: the original lines joined with `\n`.
+    pub fn original_body(&self) -> String {
+        let mut body = String::new();
+        for (i, (_, orig, _)) in self.lines.iter().enumerate() {
+            if i > 0 {
+                body.push('\n');
+            }
+            body.push_str(orig);
+        }
+        body
+    }
+}
+
+/// Errors while building an index.
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("search index: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    #[error("pre-tokenized body of report {0} does not match its lines")]
+    TokensMismatch(String),
+}
+
+impl From<IndexError> for crate::error::Error {
+    fn from(e: IndexError) -> Self {
+        match e {
+            IndexError::Io { path, source } => crate::error::Error::Io { path, source },
+            other => crate::error::Error::Other(other.to_string()),
+        }
+    }
+}
+
+pub type Result<T, E = IndexError> = std::result::Result<T, E>;
+
+/// Why a search could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error("no search index at {0}; run `baogao build` first")]
+    NoIndex(PathBuf),
+    #[error(
+        "the search index at {path} was built by another version of baogao ({found}); \
+         rebuild the index with `baogao build`"
+    )]
+    Outdated { path: PathBuf, found: String },
+    #[error("malformed query: {0}")]
+    Query(#[from] QueryError),
+    #[error("bad --source glob `{glob}`: {reason}")]
+    BadGlob { glob: String, reason: String },
+    #[error("bad year range: --from {from} is after --to {to}")]
+    BadYears { from: i64, to: i64 },
+    #[error("search index at {path}: {source}")]
+    Tantivy {
+        path: PathBuf,
+        #[source]
+        source: tantivy::TantivyError,
+    },
+}
+
+impl SearchError {
+    /// Whether the error is the user's input (query, glob, years) rather than the index.
+    pub fn is_user_error(&self) -> bool {
+        matches!(
+            self,
+            SearchError::Query(_) | SearchError::BadGlob { .. } | SearchError::BadYears { .. }
+        )
+    }
+}
+
+/// The fields of the schema.
+#[derive(Debug, Clone, Copy)]
+struct Fields {
+    id: Field,
+    source: Field,
+    ordinal: Field,
+    title: Field,
+    title_zh: Field,
+    body: Field,
+    text: Field,
+    line_nos: Field,
+    line_start: Field,
+    years: Field,
+    has_money: Field,
+    script: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let zh = TextFieldIndexing::default()
+        .set_tokenizer(tokenizer::TOKENIZER_NAME)
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    let fields = Fields {
+        id: b.add_text_field("id", STRING | STORED),
+        source: b.add_text_field("source", STRING | STORED),
+        ordinal: b.add_u64_field("ordinal", STORED | FAST),
+        title: b.add_text_field("title", STORED),
+        title_zh: b.add_text_field("title_zh", TextOptions::default().set_indexing_options(zh.clone())),
+        body: b.add_text_field("body", TextOptions::default().set_indexing_options(zh)),
+        text: b.add_text_field("text", STORED),
+        line_nos: b.add_u64_field("line_nos", STORED),
+        line_start: b.add_u64_field("line_start", STORED | FAST),
+        years: b.add_i64_field("years", INDEXED | STORED | FAST),
+        has_money: b.add_bool_field("has_money", INDEXED | STORED | FAST),
+        script: b.add_text_field("script", STRING | STORED),
+    };
+    (b.build(), fields)
+}
+
+fn fields_of(schema: &Schema) -> Option<Fields> {
+    let f = |name: &str| schema.get_field(name).ok();
+    Some(Fields {
+        id: f("id")?,
+        source: f("source")?,
+        ordinal: f("ordinal")?,
+        title: f("title")?,
+        title_zh: f("title_zh")?,
+        body: f("body")?,
+        text: f("text")?,
+        line_nos: f("line_nos")?,
+        line_start: f("line_start")?,
+        years: f("years")?,
+        has_money: f("has_money")?,
+        script: f("script")?,
+    })
+}
+
+/// Register the `zh` analyzer. Must run on every `Index` before indexing or searching.
+fn register_tokenizer(index: &Index, seg: &Segmenter) {
+    index.tokenizers().register(
+        tokenizer::TOKENIZER_NAME,
+        TextAnalyzer::from(ZhTokenizer::new(seg)),
+    );
+}
+
+/// What `baogao-index.json` holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Meta {
+    format: u32,
+    /// Fingerprint of everything that decides how text is cut.
+    tokenizer: String,
+}
+
+impl Meta {
+    fn current() -> Meta {
+        Meta {
+            format: FORMAT_VERSION,
+            tokenizer: tokenizer_fingerprint(),
+        }
+    }
+}
+
+/// A stable fingerprint of the tokenization: mode, position scheme, HMM flag and user
+/// dictionary (FNV-1a, so it does not change between Rust versions).
+fn tokenizer_fingerprint() -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in USER_DICT.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("jieba-search/char-positions/hmm={HMM}/dict={h:016x}")
+}
+
+fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> IndexError + '_ {
+    move |source| IndexError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Statistics of a finished build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct BuildStats {
+    pub reports: u64,
+    /// Bytes of the index folder.
+    pub bytes: u64,
+}
+
+/// Writes a new index beside the current one; see [`open_for_build`].
+pub struct Builder {
+    writer: Option<IndexWriter>,
+    index: Index,
+    fields: Fields,
+    seg: Segmenter,
+    tmp: PathBuf,
+    index_dir: PathBuf,
+}
+
+/// Start building a new index for the `--index` folder `index_dir` (the tantivy files go to
+/// `index_dir/tantivy/`). Nothing visible changes until [`Builder::commit`].
+pub fn open_for_build(index_dir: &Path, seg: &Segmenter) -> Result<Builder> {
+    std::fs::create_dir_all(index_dir).map_err(io_err(index_dir))?;
+    remove_stale_builds(index_dir);
+    let tmp = index_dir.join(format!("{TANTIVY_DIR}.tmp-{}", std::process::id()));
+    if tmp.exists() {
+        std::fs::remove_dir_all(&tmp).map_err(io_err(&tmp))?;
+    }
+    std::fs::create_dir_all(&tmp).map_err(io_err(&tmp))?;
+    let (schema, fields) = schema();
+    let index = Index::create_in_dir(&tmp, schema)?;
+    register_tokenizer(&index, seg);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4);
+    let writer: IndexWriter = index.writer_with_num_threads(threads, threads * 96_000_000)?;
+    // Segments are merged once, at commit: background merges would compete with the pipeline
+    // for the cores, and one segment makes queries fastest.
+    writer.set_merge_policy(Box::new(NoMergePolicy));
+    Ok(Builder {
+        writer: Some(writer),
+        index,
+        fields,
+        seg: seg.clone(),
+        tmp,
+        index_dir: index_dir.to_path_buf(),
+    })
+}
+
+/// Remove `tantivy.tmp-<pid>` folders left by builds that were killed. A process is known to
+/// be gone only where `/proc` exists (Linux); elsewhere the folders are left alone.
+fn remove_stale_builds(index_dir: &Path) {
+    let proc = Path::new("/proc");
+    if !proc.is_dir() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(index_dir) else {
+        return;
+    };
+    let prefix = format!("{TANTIVY_DIR}.tmp-");
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name.strip_prefix(&prefix) else {
+            continue;
+        };
+        let alive = pid
+            .parse::<u32>()
+            .is_ok_and(|p| p == std::process::id() || proc.join(p.to_string()).exists());
+        if !alive {
+            // Best effort: a folder we cannot remove is only wasted space.
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
+}
+
+impl Builder {
+    /// Add a report; segments it in the calling thread (callable from rayon workers).
+    pub fn add(&self, doc: IndexDoc) -> Result<()> {
+        let body = pre_tokenize(&self.seg, &doc.simplified_body());
+        self.add_pretokenized(doc, body)
+    }
+
+    /// Add a report whose body was tokenized with [`pre_tokenize`] over
+    /// [`IndexDoc::simplified_body`] (so the pipeline segments each report once).
+    pub fn add_pretokenized(&self, doc: IndexDoc, body: PreTokenizedString) -> Result<()> {
+        if body.text.chars().count() != doc.original_body().chars().count() {
+            return Err(IndexError::TokensMismatch(doc.id));
+        }
+        let f = &self.fields;
+        let mut d = TantivyDocument::new();
+        d.add_text(f.id, &doc.id);
+        d.add_text(f.source, &doc.source);
+        d.add_u64(f.ordinal, doc.ordinal);
+        d.add_text(f.title_zh, query::normalize(&doc.title));
+        d.add_text(f.title, &doc.title);
+        d.add_pre_tokenized_text(f.body, body);
+        d.add_text(f.text, doc.original_body());
+        for (no, _, _) in &doc.lines {
+            d.add_u64(f.line_nos, *no as u64);
+        }
+        d.add_u64(f.line_start, doc.line_start as u64);
+        let years: BTreeSet<i64> = doc.years.iter().copied().collect();
+        for y in years {
+            d.add_i64(f.years, y);
+        }
+        d.add_bool(f.has_money, doc.has_money);
+        d.add_text(f.script, &doc.script);
+        let Some(writer) = self.writer.as_ref() else {
+            return Err(IndexError::Tantivy(tantivy::TantivyError::InternalError(
+                "index writer already closed".into(),
+            )));
+        };
+        writer.add_document(d)?;
+        Ok(())
+    }
+
+    /// Finish the index (one segment), write the meta file and swap it into place.
+    pub fn commit(mut self) -> Result<BuildStats> {
+        let Some(mut writer) = self.writer.take() else {
+            return Err(IndexError::Tantivy(tantivy::TantivyError::InternalError(
+                "index writer already closed".into(),
+            )));
+        };
+        writer.commit()?;
+        let segments = self.index.searchable_segment_ids()?;
+        if segments.len() > 1 {
+            writer.merge(&segments).wait()?;
+        }
+        writer.wait_merging_threads()?;
+        let reports = self.index.reader()?.searcher().num_docs();
+
+        let meta_path = self.tmp.join(META_FILE);
+        let meta = serde_json::to_vec_pretty(&Meta::current())
+            .map_err(|e| IndexError::Io {
+                path: meta_path.clone(),
+                source: std::io::Error::other(e),
+            })?;
+        std::fs::write(&meta_path, meta).map_err(io_err(&meta_path))?;
+        if let Ok(f) = std::fs::File::open(&meta_path) {
+            let _ = f.sync_all();
+        }
+        let bytes = dir_size(&self.tmp);
+
+        let live = self.index_dir.join(TANTIVY_DIR);
+        let old = self.index_dir.join(format!("{TANTIVY_DIR}.old"));
+        if old.exists() {
+            std::fs::remove_dir_all(&old).map_err(io_err(&old))?;
+        }
+        if live.exists() {
+            std::fs::rename(&live, &old).map_err(io_err(&live))?;
+        }
+        std::fs::rename(&self.tmp, &live).map_err(io_err(&self.tmp))?;
+        // The new index is in place; a leftover `tantivy.old` is only wasted space.
+        let _ = std::fs::remove_dir_all(&old);
+        Ok(BuildStats { reports, bytes })
+    }
+}
+
+impl Drop for Builder {
+    /// A build that is dropped without `commit` (an error upstream) removes its folder and
+    /// leaves the previous index alone.
+    fn drop(&mut self) {
+        if let Some(mut writer) = self.writer.take() {
+            let _ = writer.rollback();
+            drop(writer);
+            let _ = std::fs::remove_dir_all(&self.tmp);
+        }
+    }
+}
+
+/// Total size of the files in a folder (not recursive: tantivy's folder is flat).
+pub fn dir_size(dir: &Path) -> u64 {
+    std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.flatten()
+                .filter_map(|e| e.metadata().ok())
+                .filter(|m| m.is_file())
+                .map(|m| m.len())
+                .sum()
+        })
+        .unwrap_or(0)
+}
+
+/// A search request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchRequest {
+    pub query: String,
+    pub limit: usize,
+    /// Only reports that mention a year in this inclusive range (`--year Y` is `(Y, Y)`).
+    pub years: Option<(Option<i64>, Option<i64>)>,
+    /// Only reports whose source path matches this glob.
+    pub source_glob: Option<String>,
+}
+
+impl SearchRequest {
+    pub fn new(query: impl Into<String>) -> SearchRequest {
+        SearchRequest {
+            query: query.into(),
+            limit: 10,
+            years: None,
+            source_glob: None,
+        }
+    }
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    pub id: String,
+    pub source: String,
+    pub ordinal: u64,
+    pub title: String,
+    /// 1-based source line of the best passage.
+    pub line: usize,
+    pub score: f32,
+    /// The passage in the original script.
+    pub snippet: String,
+    /// Char ranges `[start, end)` of `snippet` that matched.
+    pub highlights: Vec<(usize, usize)>,
+}
+
+/// An opened index, ready for many searches.
+pub struct SearchIndex {
+    reader: IndexReader,
+    fields: Fields,
+    seg: Segmenter,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Open the index of `index_dir` and run one search.
+pub fn search(
+    index_dir: &Path,
+    seg: &Segmenter,
+    req: &SearchRequest,
+) -> Result<Vec<Hit>, SearchError> {
+    SearchIndex::open(index_dir, seg)?.search(req)
+}
+
+impl SearchIndex {
+    /// Open `index_dir/tantivy`, check its format and register the tokenizer.
+    pub fn open(index_dir: &Path, seg: &Segmenter) -> Result<SearchIndex, SearchError> {
+        let mut path = index_dir.join(TANTIVY_DIR);
+        if !path.is_dir() {
+            // A build may be between its two renames.
+            let old = index_dir.join(format!("{TANTIVY_DIR}.old"));
+            if old.is_dir() {
+                path = old;
+            } else {
+                return Err(SearchError::NoIndex(index_dir.to_path_buf()));
+            }
+        }
+        let meta_path = path.join(META_FILE);
+        let meta: Option<Meta> = std::fs::read(&meta_path)
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok());
+        match meta {
+            Some(m) if m == Meta::current() => {}
+            Some(m) => {
+                return Err(SearchError::Outdated {
+                    path,
+                    found: format!("format {}, tokenizer {}", m.format, m.tokenizer),
+                });
+            }
+            None => {
+                return Err(SearchError::Outdated {
+                    path,
+                    found: format!("no readable {META_FILE}"),
+                });
+            }
+        }
+        let tantivy_err = |source| SearchError::Tantivy {
+            path: path.clone(),
+            source,
+        };
+        let index = Index::open_in_dir(&path).map_err(tantivy_err)?;
+        register_tokenizer(&index, seg);
+        let Some(fields) = fields_of(&index.schema()) else {
+            return Err(SearchError::Outdated {
+                path,
+                found: "a different schema".into(),
+            });
+        };
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(tantivy_err)?;
+        Ok(SearchIndex {
+            reader,
+            fields,
+            seg: seg.clone(),
+            path,
+        })
+    }
+
+    /// Number of reports in the index.
+    pub fn num_reports(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    fn tantivy_err(&self, source: tantivy::TantivyError) -> SearchError {
+        SearchError::Tantivy {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    /// Run a search; hits are ordered by score, then source and ordinal.
+    pub fn search(&self, req: &SearchRequest) -> Result<Vec<Hit>, SearchError> {
+        let parsed = query::parse(self.seg.jieba(), &req.query)?;
+        let f = self.fields;
+        let searcher = self.reader.searcher();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+            vec![(Occur::Must, Box::new(parsed.to_query(f.body)))];
+        if let Some((from, to)) = req.years {
+            if let (Some(a), Some(b)) = (from, to)
+                && a > b
+            {
+                return Err(SearchError::BadYears { from: a, to: b });
+            }
+            let bound = |y: Option<i64>| match y {
+                Some(y) => Bound::Included(Term::from_field_i64(f.years, y)),
+                None => Bound::Unbounded,
+            };
+            if from.is_some() || to.is_some() {
+                let range = RangeQuery::new(bound(from), bound(to));
+                clauses.push((
+                    Occur::Must,
+                    Box::new(ConstScoreQuery::new(Box::new(range), 0.0)),
+                ));
+            }
+        }
+        if let Some(glob) = &req.source_glob {
+            let terms = self.matching_sources(glob)?;
+            if terms.is_empty() {
+                return Ok(Vec::new());
+            }
+            clauses.push((
+                Occur::Must,
+                Box::new(ConstScoreQuery::new(Box::new(TermSetQuery::new(terms)), 0.0)),
+            ));
+        }
+        let q = BooleanQuery::new(clauses);
+
+        let limit = req
+            .limit
+            .min(usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX));
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
+        let top = searcher
+            .search(&q, &TopDocs::with_limit(limit).order_by_score())
+            .map_err(|e| self.tantivy_err(e))?;
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, addr) in top {
+            hits.push(self.hit(&searcher, &parsed, score, addr)?);
+        }
+        hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.source.cmp(&b.source))
+                .then_with(|| a.ordinal.cmp(&b.ordinal))
+        });
+        Ok(hits)
+    }
+
+    /// The distinct `source` values of the index that match `glob`.
+    fn matching_sources(&self, glob: &str) -> Result<Vec<Term>, SearchError> {
+        let matcher = globset::GlobBuilder::new(glob)
+            .literal_separator(false)
+            .build()
+            .map_err(|e| SearchError::BadGlob {
+                glob: glob.to_string(),
+                reason: e.kind().to_string(),
+            })?
+            .compile_matcher();
+        let field = self.fields.source;
+        let mut found = BTreeSet::new();
+        for seg in self.reader.searcher().segment_readers() {
+            let inv = seg.inverted_index(field).map_err(|e| self.tantivy_err(e))?;
+            let mut stream = inv
+                .terms()
+                .stream()
+                .map_err(|e| self.tantivy_err(e.into()))?;
+            while stream.advance() {
+                if let Ok(s) = std::str::from_utf8(stream.key())
+                    && matcher.is_match(s)
+                {
+                    found.insert(s.to_string());
+                }
+            }
+        }
+        Ok(found
+            .into_iter()
+            .map(|s| Term::from_field_text(field, &s))
+            .collect())
+    }
+
+    fn hit(
+        &self,
+        searcher: &tantivy::Searcher,
+        parsed: &ParsedQuery,
+        score: f32,
+        addr: DocAddress,
+    ) -> Result<Hit, SearchError> {
+        let f = self.fields;
+        let doc: TantivyDocument = searcher.doc(addr).map_err(|e| self.tantivy_err(e))?;
+        let text_of = |field: Field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string()
+        };
+        let line_nos: Vec<usize> = doc
+            .get_all(f.line_nos)
+            .filter_map(|v| v.as_u64())
+            .map(|n| n as usize)
+            .collect();
+        let body = text_of(f.text);
+        let matches = self.matches(searcher, parsed, addr)?;
+        let snip = snippet::make_snippet(&body, &line_nos, &matches);
+        let line = if snip.line == 0 {
+            doc.get_first(f.line_start)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0) as usize
+        } else {
+            snip.line
+        };
+        Ok(Hit {
+            id: text_of(f.id),
+            source: text_of(f.source),
+            ordinal: doc
+                .get_first(f.ordinal)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0),
+            title: text_of(f.title),
+            line,
+            score,
+            snippet: snip.text,
+            highlights: snip.highlights,
+        })
+    }
+
+    /// Where the positive units of the query occur in one document (char ranges of the body),
+    /// read back from the positions of the index.
+    fn matches(
+        &self,
+        searcher: &tantivy::Searcher,
+        parsed: &ParsedQuery,
+        addr: DocAddress,
+    ) -> Result<Vec<snippet::Match>, SearchError> {
+        let seg = searcher.segment_reader(addr.segment_ord);
+        let inv = seg
+            .inverted_index(self.fields.body)
+            .map_err(|e| self.tantivy_err(e))?;
+        let mut out = Vec::new();
+        for (k, unit) in parsed.positive_units().enumerate() {
+            let mut lists: Vec<(u32, Vec<u32>)> = Vec::with_capacity(unit.pieces.len());
+            for piece in &unit.pieces {
+                let term = Term::from_field_text(self.fields.body, &piece.text);
+                let mut positions = Vec::new();
+                let postings = inv
+                    .read_postings(&term, IndexRecordOption::WithFreqsAndPositions)
+                    .map_err(|e| self.tantivy_err(e.into()))?;
+                if let Some(mut p) = postings
+                    && p.seek(addr.doc_id) == addr.doc_id
+                {
+                    p.positions(&mut positions);
+                }
+                lists.push((piece.offset, positions));
+            }
+            let Some(((first_off, first), rest)) = lists.split_first() else {
+                continue;
+            };
+            let span = unit.span_chars() as usize;
+            for &p in first {
+                let Some(start) = p.checked_sub(*first_off) else {
+                    continue;
+                };
+                if rest
+                    .iter()
+                    .all(|(off, list)| list.binary_search(&(start + off)).is_ok())
+                {
+                    out.push(snippet::Match {
+                        start: start as usize,
+                        end: start as usize + span,
+                        unit: k,
+                    });
+                }
+            }
+        }
+        Ok(out)
+    }
+}
