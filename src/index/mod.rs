@@ -18,8 +18,12 @@
 //!   failed, dropped or killed build leaves the previous index searchable; search falls back to
 //!   `tantivy.old` during the instant between the two renames.
 
+#[doc(hidden)]
+pub mod fixture;
 pub mod query;
 pub mod snippet;
+#[cfg(test)]
+mod tests;
 pub mod tokenizer;
 
 use std::collections::BTreeSet;
@@ -50,6 +54,8 @@ use crate::segment::{HMM, Segmenter, USER_DICT};
 pub const TANTIVY_DIR: &str = "tantivy";
 /// Version of the schema and tokenization. Bump it whenever either changes.
 pub const FORMAT_VERSION: u32 = 1;
+/// Weight of a title match relative to a body match.
+pub const TITLE_BOOST: f32 = 2.0;
 /// The small meta file written beside tantivy's files.
 pub const META_FILE: &str = "baogao-index.json";
 
@@ -87,6 +93,24 @@ impl IndexDoc {
             }
         }
         body
+    }
+
+    /// Index in `lines` of the title line (the line `line_start`, if it holds the title).
+    pub fn title_line(&self) -> Option<usize> {
+        let title = self.title.trim();
+        self.lines.iter().position(|(no, orig, _)| {
+            *no == self.line_start && !title.is_empty() && orig.contains(title)
+        })
+    }
+
+    /// Char range of the title line in the body.
+    pub fn title_chars(&self) -> Option<std::ops::Range<usize>> {
+        let t = self.title_line()?;
+        let start: usize = self.lines[..t]
+            .iter()
+            .map(|(_, orig, _)| orig.chars().count() + 1)
+            .sum();
+        Some(start..start + self.lines[t].1.chars().count())
     }
 
     /// The original body that is stored: the original lines joined with `\n`.
@@ -189,7 +213,10 @@ fn schema() -> (Schema, Fields) {
         source: b.add_text_field("source", STRING | STORED),
         ordinal: b.add_u64_field("ordinal", STORED | FAST),
         title: b.add_text_field("title", STORED),
-        title_zh: b.add_text_field("title_zh", TextOptions::default().set_indexing_options(zh.clone())),
+        title_zh: b.add_text_field(
+            "title_zh",
+            TextOptions::default().set_indexing_options(zh.clone()),
+        ),
         body: b.add_text_field("body", TextOptions::default().set_indexing_options(zh)),
         text: b.add_text_field("text", STORED),
         line_nos: b.add_u64_field("line_nos", STORED),
@@ -339,12 +366,12 @@ fn remove_stale_builds(index_dir: &Path) {
 impl Builder {
     /// Add a report; segments it in the calling thread (callable from rayon workers).
     pub fn add(&self, doc: IndexDoc) -> Result<()> {
-        let body = pre_tokenize(&self.seg, &doc.simplified_body());
+        let body = pre_tokenize(&self.seg, &doc);
         self.add_pretokenized(doc, body)
     }
 
-    /// Add a report whose body was tokenized with [`pre_tokenize`] over
-    /// [`IndexDoc::simplified_body`] (so the pipeline segments each report once).
+    /// Add a report whose body was tokenized with [`pre_tokenize`] (so the pipeline can
+    /// segment each report once, in its own threads).
     pub fn add_pretokenized(&self, doc: IndexDoc, body: PreTokenizedString) -> Result<()> {
         if body.text.chars().count() != doc.original_body().chars().count() {
             return Err(IndexError::TokensMismatch(doc.id));
@@ -354,7 +381,7 @@ impl Builder {
         d.add_text(f.id, &doc.id);
         d.add_text(f.source, &doc.source);
         d.add_u64(f.ordinal, doc.ordinal);
-        d.add_text(f.title_zh, query::normalize(&doc.title));
+        d.add_text(f.title_zh, query::normalize(doc.title.trim()));
         d.add_text(f.title, &doc.title);
         d.add_pre_tokenized_text(f.body, body);
         d.add_text(f.text, doc.original_body());
@@ -393,11 +420,10 @@ impl Builder {
         let reports = self.index.reader()?.searcher().num_docs();
 
         let meta_path = self.tmp.join(META_FILE);
-        let meta = serde_json::to_vec_pretty(&Meta::current())
-            .map_err(|e| IndexError::Io {
-                path: meta_path.clone(),
-                source: std::io::Error::other(e),
-            })?;
+        let meta = serde_json::to_vec_pretty(&Meta::current()).map_err(|e| IndexError::Io {
+            path: meta_path.clone(),
+            source: std::io::Error::other(e),
+        })?;
         std::fs::write(&meta_path, meta).map_err(io_err(&meta_path))?;
         if let Ok(f) = std::fs::File::open(&meta_path) {
             let _ = f.sync_all();
@@ -569,6 +595,14 @@ impl SearchIndex {
         self.reader.searcher().num_docs()
     }
 
+    fn target(&self) -> query::Target {
+        query::Target {
+            body: self.fields.body,
+            title: self.fields.title_zh,
+            title_boost: TITLE_BOOST,
+        }
+    }
+
     fn tantivy_err(&self, source: tantivy::TantivyError) -> SearchError {
         SearchError::Tantivy {
             path: self.path.clone(),
@@ -582,7 +616,7 @@ impl SearchIndex {
         let f = self.fields;
         let searcher = self.reader.searcher();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> =
-            vec![(Occur::Must, Box::new(parsed.to_query(f.body)))];
+            vec![(Occur::Must, Box::new(parsed.to_query(self.target())))];
         if let Some((from, to)) = req.years {
             if let (Some(a), Some(b)) = (from, to)
                 && a > b
@@ -608,7 +642,10 @@ impl SearchIndex {
             }
             clauses.push((
                 Occur::Must,
-                Box::new(ConstScoreQuery::new(Box::new(TermSetQuery::new(terms)), 0.0)),
+                Box::new(ConstScoreQuery::new(
+                    Box::new(TermSetQuery::new(terms)),
+                    0.0,
+                )),
             ));
         }
         let q = BooleanQuery::new(clauses);
@@ -688,12 +725,26 @@ impl SearchIndex {
             .map(|n| n as usize)
             .collect();
         let body = text_of(f.text);
-        let matches = self.matches(searcher, parsed, addr)?;
+        let title = text_of(f.title);
+        let line_start = doc
+            .get_first(f.line_start)
+            .and_then(|v| v.as_u64())
+            .unwrap_or(0) as usize;
+        let mut matches = self.matches(searcher, parsed, addr, f.body)?;
+        if matches.is_empty() {
+            // Matched in the title only: mark the title line.
+            let base = title_offset_in_body(&body, &line_nos, line_start, &title);
+            if let Some(base) = base {
+                matches = self.matches(searcher, parsed, addr, f.title_zh)?;
+                for m in &mut matches {
+                    m.start += base;
+                    m.end += base;
+                }
+            }
+        }
         let snip = snippet::make_snippet(&body, &line_nos, &matches);
         let line = if snip.line == 0 {
-            doc.get_first(f.line_start)
-                .and_then(|v| v.as_u64())
-                .unwrap_or(0) as usize
+            line_start
         } else {
             snip.line
         };
@@ -704,7 +755,7 @@ impl SearchIndex {
                 .get_first(f.ordinal)
                 .and_then(|v| v.as_u64())
                 .unwrap_or(0),
-            title: text_of(f.title),
+            title,
             line,
             score,
             snippet: snip.text,
@@ -719,21 +770,23 @@ impl SearchIndex {
         searcher: &tantivy::Searcher,
         parsed: &ParsedQuery,
         addr: DocAddress,
+        field: Field,
     ) -> Result<Vec<snippet::Match>, SearchError> {
         let seg = searcher.segment_reader(addr.segment_ord);
-        let inv = seg
-            .inverted_index(self.fields.body)
-            .map_err(|e| self.tantivy_err(e))?;
+        let inv = seg.inverted_index(field).map_err(|e| self.tantivy_err(e))?;
         let mut out = Vec::new();
-        for (k, unit) in parsed.positive_units().enumerate() {
-            let mut lists: Vec<(u32, Vec<u32>)> = Vec::with_capacity(unit.pieces.len());
-            for piece in &unit.pieces {
-                let term = Term::from_field_text(self.fields.body, &piece.text);
+        let patterns = parsed.positive_units().flat_map(|u| u.patterns());
+        for (k, pattern) in patterns.enumerate() {
+            let mut lists: Vec<(u32, Vec<u32>)> = Vec::with_capacity(pattern.len());
+            for piece in pattern {
+                let term = Term::from_field_text(field, &piece.text);
                 let mut positions = Vec::new();
                 let postings = inv
                     .read_postings(&term, IndexRecordOption::WithFreqsAndPositions)
                     .map_err(|e| self.tantivy_err(e.into()))?;
+                // `seek` wants a target at or after the current doc.
                 if let Some(mut p) = postings
+                    && p.doc() <= addr.doc_id
                     && p.seek(addr.doc_id) == addr.doc_id
                 {
                     p.positions(&mut positions);
@@ -743,7 +796,7 @@ impl SearchIndex {
             let Some(((first_off, first), rest)) = lists.split_first() else {
                 continue;
             };
-            let span = unit.span_chars() as usize;
+            let span = query::span_chars(pattern) as usize;
             for &p in first {
                 let Some(start) = p.checked_sub(*first_off) else {
                     continue;
@@ -762,4 +815,27 @@ impl SearchIndex {
         }
         Ok(out)
     }
+}
+
+/// Char offset in `body` where the title starts on its line (`line_start`).
+fn title_offset_in_body(
+    body: &str,
+    line_nos: &[usize],
+    line_start: usize,
+    title: &str,
+) -> Option<usize> {
+    let idx = line_nos.iter().position(|&n| n == line_start)?;
+    let mut offset = 0;
+    for (i, line) in body.split('\n').enumerate() {
+        if i == idx {
+            let title = title.trim();
+            let in_line = line
+                .find(title)
+                .map(|b| line[..b].chars().count())
+                .unwrap_or(0);
+            return Some(offset + in_line);
+        }
+        offset += line.chars().count() + 1;
+    }
+    None
 }

@@ -11,14 +11,16 @@
 //!
 //! Every word is normalised like the indexed text ([`normalize`]: width folding, then
 //! traditional → simplified) and cut with the same jieba, so `預算績效` and `预算绩效` are the
-//! same query. An unquoted run of letters is one [`Unit`]: its words must appear in sequence.
+//! same query. An unquoted run of letters is one [`Unit`]: most of its words must appear (see
+//! [`min_words`]), and reports where the run appears as written score higher; a quoted phrase
+//! must appear as written.
 //! Each word is looked up through its *finest cover* by dictionary sub-words (`招商引资` =
 //! `招商`@0 + `引资`@2), which the search-mode index holds wherever the text contains the word,
 //! however jieba cut it there (see `tokenizer` for why positions are char indexes).
 
 use jieba_rs::{Jieba, TokenizeMode};
 use tantivy::Term;
-use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 
 use super::tokenizer::{fold_char, fold_width, is_word};
@@ -52,39 +54,116 @@ pub struct Piece {
     pub chars: u32,
 }
 
-/// A word or phrase of the query: pieces that must appear at their offsets.
+/// A run of pieces that must appear at their offsets (a word or a phrase).
+pub type Pattern = Vec<Piece>;
+
+/// Length in chars of a match of `pattern`.
+pub fn span_chars(pattern: &[Piece]) -> u32 {
+    pattern
+        .iter()
+        .map(|p| p.offset + p.chars)
+        .max()
+        .unwrap_or(0)
+}
+
+/// The fields a query looks in: the body, and the title (a match there weighs `title_boost`
+/// times a body match).
+#[derive(Debug, Clone, Copy)]
+pub struct Target {
+    pub body: Field,
+    pub title: Field,
+    pub title_boost: f32,
+}
+
+/// The tantivy query matching `pattern` over one field.
+pub fn field_query(pattern: &[Piece], field: Field) -> Box<dyn Query> {
+    if let [only] = pattern {
+        return Box::new(TermQuery::new(
+            Term::from_field_text(field, &only.text),
+            IndexRecordOption::WithFreqs,
+        ));
+    }
+    let terms = pattern
+        .iter()
+        .map(|p| (p.offset as usize, Term::from_field_text(field, &p.text)))
+        .collect();
+    Box::new(PhraseQuery::new_with_offset(terms))
+}
+
+/// The tantivy query matching `pattern` in the body or the title.
+pub fn pattern_query(pattern: &[Piece], target: Target) -> Box<dyn Query> {
+    Box::new(BooleanQuery::union(vec![
+        field_query(pattern, target.body),
+        Box::new(BoostQuery::new(
+            field_query(pattern, target.title),
+            target.title_boost,
+        )),
+    ]))
+}
+
+/// How many of the `n` words of an unquoted run a report must contain: three quarters,
+/// rounded down, at least one (the words are jieba's guess at the boundaries, and reports
+/// paraphrase: `存在的问题` vs `存有问题`).
+pub fn min_words(n: usize) -> usize {
+    (n * 3 / 4).max(1)
+}
+
+/// Extra weight of an unquoted run found exactly as written.
+pub const PHRASE_BOOST: f32 = 1.0;
+
+/// A word, an unquoted run of words, or a quoted phrase of the query.
+///
+/// - quoted: the whole `phrase` must appear;
+/// - unquoted: [`min_words`] of its `words` must appear somewhere in the report (so
+///   `存在的问题` also finds `存在以下问题` and `存有问题`), and reports where the run appears as
+///   written score higher;
+/// - excluded (`-word`): reports containing the `phrase` are dropped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unit {
     /// The normalised text, for messages.
     pub text: String,
-    /// Sorted by offset; the first one has offset 0.
-    pub pieces: Vec<Piece>,
+    pub quoted: bool,
+    /// The whole unit in sequence; sorted by offset, the first one at offset 0.
+    pub phrase: Pattern,
+    /// The words of the unit that are required when it is not quoted (function words like
+    /// `的` left out), each with offsets from its own start.
+    pub words: Vec<Pattern>,
 }
 
 impl Unit {
-    /// Length in chars of a match.
-    pub fn span_chars(&self) -> u32 {
-        self.pieces
-            .iter()
-            .map(|p| p.offset + p.chars)
-            .max()
-            .unwrap_or(0)
+    /// The patterns whose matches are highlighted: the phrase, and the words of an unquoted
+    /// unit.
+    pub fn patterns(&self) -> Vec<&Pattern> {
+        let mut out = vec![&self.phrase];
+        if !self.quoted && self.words.len() > 1 {
+            out.extend(self.words.iter());
+        }
+        out
     }
 
-    /// The tantivy query for this unit over `field`.
-    pub fn to_query(&self, field: Field) -> Box<dyn Query> {
-        if let [only] = self.pieces.as_slice() {
-            return Box::new(TermQuery::new(
-                Term::from_field_text(field, &only.text),
-                IndexRecordOption::WithFreqs,
-            ));
+    /// The query for a positive unit.
+    pub fn to_query(&self, target: Target) -> Box<dyn Query> {
+        if self.quoted || self.words.len() <= 1 {
+            return pattern_query(&self.phrase, target);
         }
-        let terms = self
-            .pieces
-            .iter()
-            .map(|p| (p.offset as usize, Term::from_field_text(field, &p.text)))
-            .collect();
-        Box::new(PhraseQuery::new_with_offset(terms))
+        let words = BooleanQuery::union_with_minimum_required_clauses(
+            self.words
+                .iter()
+                .map(|w| pattern_query(w, target))
+                .collect(),
+            min_words(self.words.len()),
+        );
+        let clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+            (Occur::Must, Box::new(words)),
+            (
+                Occur::Should,
+                Box::new(BoostQuery::new(
+                    field_query(&self.phrase, target.body),
+                    PHRASE_BOOST,
+                )),
+            ),
+        ];
+        Box::new(BooleanQuery::new(clauses))
     }
 }
 
@@ -103,23 +182,30 @@ impl ParsedQuery {
     }
 
     /// The tantivy query over the body field.
-    pub fn to_query(&self, field: Field) -> BooleanQuery {
+    pub fn to_query(&self, target: Target) -> BooleanQuery {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for group in &self.groups {
             let q: Box<dyn Query> = match group.as_slice() {
-                [one] => one.to_query(field),
+                [one] => one.to_query(target),
                 many => Box::new(BooleanQuery::union(
-                    many.iter().map(|u| u.to_query(field)).collect(),
+                    many.iter().map(|u| u.to_query(target)).collect(),
                 )),
             };
             clauses.push((Occur::Must, q));
         }
         for unit in &self.excluded {
-            clauses.push((Occur::MustNot, unit.to_query(field)));
+            clauses.push((Occur::MustNot, pattern_query(&unit.phrase, target)));
         }
         BooleanQuery::new(clauses)
     }
 }
+
+/// Function words left out of the required words of an unquoted run (they still count in its
+/// phrase): they occur in nearly every report and would only cost time.
+const FUNCTION_WORDS: &[&str] = &[
+    "的", "地", "得", "了", "着", "和", "与", "及", "之", "是", "也", "而", "或", "等", "对", "把",
+    "被", "在", "其", "并", "a", "an", "the", "of", "and", "or", "to", "in",
+];
 
 /// Normalise text like the index's simplified view: width folding ([`fold_width`]), then
 /// traditional → simplified, char-aligned. (Lower-casing happens when a word is cut, so that
@@ -324,37 +410,52 @@ pub fn parse(jieba: &Jieba, query: &str) -> Result<ParsedQuery, QueryError> {
 }
 
 /// Turn one normalised atom into a unit: default-mode words, each replaced by its finest cover.
-fn build_unit(jieba: &Jieba, text: &str, phrase: bool) -> Result<Unit, QueryError> {
+fn build_unit(jieba: &Jieba, text: &str, quoted: bool) -> Result<Unit, QueryError> {
     let text: String = text.chars().map(fold_char).collect();
     let text = text.as_str();
-    let mut pieces: Vec<Piece> = Vec::new();
+    let mut phrase: Pattern = Vec::new();
+    let mut words: Vec<Pattern> = Vec::new();
     for w in jieba.tokenize(text, TokenizeMode::Default, HMM) {
         if !is_word(w.word) {
             continue;
         }
-        for (rel, sub) in finest_cover(jieba, w.word) {
-            pieces.push(Piece {
-                offset: (w.start + rel) as u32,
+        let word: Pattern = finest_cover(jieba, w.word)
+            .into_iter()
+            .map(|(rel, sub)| Piece {
+                offset: rel as u32,
                 chars: sub.chars().count() as u32,
                 text: sub,
-            });
+            })
+            .collect();
+        phrase.extend(word.iter().map(|p| Piece {
+            offset: p.offset + w.start as u32,
+            ..p.clone()
+        }));
+        if !FUNCTION_WORDS.contains(&w.word) && !words.contains(&word) {
+            words.push(word);
         }
     }
-    let Some(first) = pieces.first().map(|p| p.offset) else {
-        let shown = if phrase {
+    let Some(first) = phrase.first().map(|p| p.offset) else {
+        let shown = if quoted {
             format!("\"{text}\"")
         } else {
             text.to_string()
         };
         return Err(QueryError::NoWords(shown));
     };
-    for p in &mut pieces {
+    for p in &mut phrase {
         p.offset -= first;
     }
-    pieces.sort_by_key(|p| p.offset);
+    phrase.sort_by_key(|p| p.offset);
+    if words.is_empty() {
+        // Only function words (`的`): the run itself is what is asked for.
+        words.push(phrase.clone());
+    }
     Ok(Unit {
         text: text.to_string(),
-        pieces,
+        quoted,
+        phrase,
+        words,
     })
 }
 
@@ -413,7 +514,10 @@ mod tests {
     }
 
     fn pieces(u: &Unit) -> Vec<(u32, &str)> {
-        u.pieces.iter().map(|p| (p.offset, p.text.as_str())).collect()
+        u.phrase
+            .iter()
+            .map(|p| (p.offset, p.text.as_str()))
+            .collect()
     }
 
     #[test]

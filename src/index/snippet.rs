@@ -171,9 +171,21 @@ mod tests {
         let body = "標題\n  學生資助工作\n學生資助資金到位，資金使用規範";
         // "學生資助" at chars 5..9 (line 2), 12..16 and "資金" at 16..18 (line 3).
         let m = [
-            Match { start: 5, end: 9, unit: 0 },
-            Match { start: 12, end: 16, unit: 0 },
-            Match { start: 16, end: 18, unit: 1 },
+            Match {
+                start: 5,
+                end: 9,
+                unit: 0,
+            },
+            Match {
+                start: 12,
+                end: 16,
+                unit: 0,
+            },
+            Match {
+                start: 16,
+                end: 18,
+                unit: 1,
+            },
         ];
         let s = make_snippet(body, &[16, 18, 20], &m);
         assert_eq!(s.line, 20);
@@ -183,7 +195,11 @@ mod tests {
     #[test]
     fn long_lines_are_cut_with_ellipses() {
         let long: String = "甲".repeat(200) + "公務用車" + &"乙".repeat(200);
-        let m = [Match { start: 200, end: 204, unit: 0 }];
+        let m = [Match {
+            start: 200,
+            end: 204,
+            unit: 0,
+        }];
         let s = make_snippet(&long, &[7], &m);
         assert_eq!(s.line, 7);
         assert!(s.text.starts_with('…') && s.text.ends_with('…'));

@@ -19,6 +19,7 @@ use std::sync::Arc;
 use jieba_rs::{Jieba, TokenizeMode};
 use tantivy::tokenizer::{PreTokenizedString, Token, TokenStream, Tokenizer};
 
+use super::IndexDoc;
 use crate::segment::{HMM, Segmenter};
 
 /// Name under which the analyzer is registered in every opened index.
@@ -71,13 +72,19 @@ pub fn zh_tokens(jieba: &Jieba, text: &str) -> Vec<Token> {
     tokens
 }
 
-/// Tokenize a report body once, outside tantivy, so the pipeline can compute it in its own
-/// worker thread and hand it to [`super::Builder::add_pretokenized`].
-pub fn pre_tokenize(seg: &Segmenter, simplified_body: &str) -> PreTokenizedString {
-    PreTokenizedString {
-        text: simplified_body.to_string(),
-        tokens: zh_tokens(seg.jieba(), simplified_body),
+/// Tokenize a report body once, outside tantivy, so the pipeline can do it in its own worker
+/// thread and hand the result to [`super::Builder::add_pretokenized`].
+///
+/// The text is [`IndexDoc::simplified_body`]; tokens of the title line are left out, since the
+/// title is indexed in its own field (a title repeated by a whole site would otherwise count
+/// as a mention in the body of every report).
+pub fn pre_tokenize(seg: &Segmenter, doc: &IndexDoc) -> PreTokenizedString {
+    let text = doc.simplified_body();
+    let mut tokens = zh_tokens(seg.jieba(), &text);
+    if let Some(title) = doc.title_chars() {
+        tokens.retain(|t| !title.contains(&t.position));
     }
+    PreTokenizedString { text, tokens }
 }
 
 /// tantivy tokenizer over a shared jieba. Cloning is cheap (tantivy clones the analyzer for
