@@ -29,9 +29,8 @@ static PINYIN_GLOSS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// An anti-copy mark right after 的 and before a Han char: `管理的.意見`, ``指`` in
 /// ``的`指導``. A period between digits (`3.5`) or at the end of a sentence is left alone.
-static ANTI_COPY_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"的([.'`])\p{Han}").expect("ANTI_COPY_MARK is a valid regex")
-});
+static ANTI_COPY_MARK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"的([.'`])\p{Han}").expect("ANTI_COPY_MARK is a valid regex"));
 
 /// One output char and the input byte offset it came from.
 type CharMap = Vec<(char, usize)>;
@@ -114,7 +113,8 @@ fn proportional_map(raw: &str, fixed: &str) -> CharMap {
     let fixed_pre = fixed_chars.len() - suffix;
     let mut out = Vec::with_capacity(fixed_chars.len());
     for (k, &c) in fixed_chars[..fixed_pre].iter().enumerate() {
-        let rk = if fixed_pre == 0 { 0 } else { k * raw_pre / fixed_pre };
+        // The loop only runs when fixed_pre > 0.
+        let rk = (k * raw_pre).checked_div(fixed_pre).unwrap_or(0);
         out.push((c, raw_chars.get(rk).map(|x| x.0).unwrap_or(0)));
     }
     for (k, &c) in fixed_chars[fixed_pre..].iter().enumerate() {
@@ -320,7 +320,10 @@ mod tests {
         assert_eq!(clean_line("加強對土地的'土地").text, "加強對土地的土地");
         assert_eq!(clean_line("上級的`指導").text, "上級的指導");
         // Real sentence ends and decimals are kept.
-        assert_eq!(clean_line("是極不成熟的。主要觀點").text, "是極不成熟的。主要觀點");
+        assert_eq!(
+            clean_line("是極不成熟的。主要觀點").text,
+            "是極不成熟的。主要觀點"
+        );
         assert_eq!(clean_line("增長的3.5%").text, "增長的3.5%");
         assert_eq!(clean_line("目的.").text, "目的.");
     }
@@ -335,24 +338,45 @@ mod tests {
     fn mojibake_line_from_seed_is_repaired() {
         let l = clean_line(" 。ㄒ唬└叨戎匾,加強了預算績效管理的組織領導。");
         assert!(l.repaired);
-        assert!(l.text.trim_start().starts_with("（一）高度重"), "{}", l.text);
-        assert!(l.text.ends_with(",加強了預算績效管理的組織領導。"), "{}", l.text);
+        assert!(
+            l.text.trim_start().starts_with("（一）高度重"),
+            "{}",
+            l.text
+        );
+        assert!(
+            l.text.ends_with(",加強了預算績效管理的組織領導。"),
+            "{}",
+            l.text
+        );
         // Seed line 24 (it carries private-use code points, so it is read from the corpus).
         let l = clean_line(seed_line(24));
-        assert!(l.text.trim_start().starts_with("（二）從基礎上抓起,出臺了"), "{}", l.text);
+        assert!(
+            l.text.trim_start().starts_with("（二）從基礎上抓起,出臺了"),
+            "{}",
+            l.text
+        );
         // The gloss inside the damaged run is dropped after the repair.
         let l = clean_line(seed_line(26));
-        assert!(l.text.trim_start().starts_with("（三）加強了監督,嚴格執行"), "{}", l.text);
+        assert!(
+            l.text.trim_start().starts_with("（三）加強了監督,嚴格執行"),
+            "{}",
+            l.text
+        );
     }
 
     #[test]
     fn all_66_seed_mojibake_lines_get_their_marker_back() {
-        let marker = Regex::new(r"^[ \t\u{3000}]*（(?:[一二三四五六七八九十]{1,3}）|[0-9]\))").unwrap();
+        let marker =
+            Regex::new(r"^[ \t\u{3000}]*（(?:[一二三四五六七八九十]{1,3}）|[0-9]\))").unwrap();
         let damaged: Vec<&str> = SEED.lines().filter(|l| l.starts_with(" 。")).collect();
         assert_eq!(damaged.len(), 66);
         for raw in damaged {
             let l = clean_line(raw);
-            assert!(l.repaired && marker.is_match(&l.text), "{raw:?} -> {:?}", l.text);
+            assert!(
+                l.repaired && marker.is_match(&l.text),
+                "{raw:?} -> {:?}",
+                l.text
+            );
         }
     }
 

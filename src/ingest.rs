@@ -141,15 +141,23 @@ pub fn decode(bytes: &[u8]) -> std::result::Result<Decoded, String> {
     finish(text.into_owned(), enc.name(), had_errors)
 }
 
+/// A decoded file is refused when too many of its chars are replacement characters or C1
+/// control codes (what single-byte fallbacks such as windows-1252 turn invalid bytes into).
 fn finish(text: String, encoding: &str, had_errors: bool) -> std::result::Result<Decoded, String> {
-    if had_errors {
-        let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
-        let total = text.chars().count().max(1);
-        if bad as f64 / total as f64 > MAX_REPLACEMENT_SHARE {
-            return Err(format!(
-                "undecodable bytes: {bad} of {total} characters invalid as {encoding}"
-            ));
-        }
+    let bad = text
+        .chars()
+        .filter(|&c| c == '\u{FFFD}' || ('\u{80}'..='\u{9F}').contains(&c))
+        .count();
+    let total = text.chars().count().max(1);
+    if bad as f64 / total as f64 > MAX_REPLACEMENT_SHARE {
+        let how = if had_errors {
+            "invalid"
+        } else {
+            "control codes"
+        };
+        return Err(format!(
+            "undecodable bytes: {bad} of {total} characters {how} as {encoding}"
+        ));
     }
     Ok(Decoded {
         text,
@@ -205,9 +213,34 @@ const SKIPPED_ELEMENTS: &[&str] = &[
 
 /// Elements that start a new line.
 const BLOCK_ELEMENTS: &[&str] = &[
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
-    "section", "article", "header", "main", "blockquote", "pre", "dd", "dt", "dl", "hr", "title",
-    "body", "td", "th",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "header",
+    "main",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "dl",
+    "hr",
+    "title",
+    "body",
+    "td",
+    "th",
 ];
 
 /// Reduce an HTML page to text lines with a real HTML parser (html5ever via `scraper`):
@@ -292,7 +325,11 @@ mod tests {
         let (bytes, _, _) = encoding_rs::GBK.encode(text);
         let d = decode(&bytes).unwrap();
         assert_eq!(d.text, text);
-        assert!(d.encoding == "GBK" || d.encoding == "gb18030", "{}", d.encoding);
+        assert!(
+            d.encoding == "GBK" || d.encoding == "gb18030",
+            "{}",
+            d.encoding
+        );
     }
 
     #[test]
@@ -335,6 +372,9 @@ mod tests {
             <h1>学生资助工作总结</h1><p>一、基本情况</p><p>全年发放资金<b>16万元</b>。</p>\
             <style>p{color:red}</style></body></html>";
         let text = html_to_text(html);
-        assert_eq!(text, "学生资助工作总结\n一、基本情况\n全年发放资金16万元。\n");
+        assert_eq!(
+            text,
+            "学生资助工作总结\n一、基本情况\n全年发放资金16万元。\n"
+        );
     }
 }
