@@ -134,10 +134,19 @@ fn same_output_with_one_and_two_threads() {
     let (one, out1) = build(corpus.path(), &["--threads", "1"]);
     let (two, out2) = build(corpus.path(), &["--threads", "2"]);
     assert!(out1.status.success() && out2.status.success());
-    for name in ["reports.jsonl"] {
+    // Every data file of the build (not build_report.json, which has timings).
+    let mut names: Vec<String> = std::fs::read_dir(one.path())
+        .expect("read index dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".jsonl") || n == "totals.json" || n == "aggregate.json")
+        .collect();
+    names.sort();
+    assert!(names.contains(&"reports.jsonl".to_string()), "{names:?}");
+    for name in &names {
         let a = std::fs::read(one.path().join(name)).expect("read");
         let b = std::fs::read(two.path().join(name)).expect("read");
-        assert!(!a.is_empty());
+        assert!(!a.is_empty(), "{name} is empty");
         assert!(a == b, "{name} differs between 1 and 2 threads");
     }
 }
