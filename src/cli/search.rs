@@ -1,7 +1,92 @@
-//! `baogao search` (work in progress).
+//! `baogao search`: run a keyword search on a built index and print the hits, as text (matched
+//! words highlighted when stdout is a terminal) or as JSON lines.
 
-use super::SearchArgs;
+use std::io::{IsTerminal, Write};
 
-pub fn run(_args: SearchArgs) -> anyhow::Result<u8> {
-    anyhow::bail!("`baogao search` is not implemented yet")
+use baogao::index::{self, Hit, SearchRequest, snippet::char_range_to_bytes};
+use baogao::segment::Segmenter;
+
+use super::{EXIT_OK, SearchArgs, init_threads};
+
+const BOLD_RED: &str = "\x1b[1;31m";
+const DIM: &str = "\x1b[2m";
+const BOLD: &str = "\x1b[1m";
+const RESET: &str = "\x1b[0m";
+
+pub fn run(args: SearchArgs) -> anyhow::Result<u8> {
+    init_threads(&args.common);
+    let years = match (args.year, args.from, args.to) {
+        (Some(y), _, _) => Some((Some(y), Some(y))),
+        (None, None, None) => None,
+        (None, from, to) => Some((from, to)),
+    };
+    let req = SearchRequest {
+        query: args.query.join(" "),
+        limit: args.limit,
+        years,
+        source_glob: args.source,
+    };
+    let hits = index::search(&args.index, Segmenter::shared(), &req)?;
+
+    let stdout = std::io::stdout();
+    let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let mut out = stdout.lock();
+    let written = if args.json {
+        write_json(&mut out, &hits)
+    } else {
+        write_text(&mut out, &hits, color)
+    };
+    match written {
+        Ok(()) => {}
+        // `baogao search … | head` closes the pipe early: not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(EXIT_OK),
+        Err(e) => return Err(e.into()),
+    }
+    if hits.is_empty() && !args.common.quiet {
+        eprintln!("baogao: no report matches `{}`", req.query);
+    }
+    Ok(EXIT_OK)
+}
+
+fn write_json(out: &mut impl Write, hits: &[Hit]) -> std::io::Result<()> {
+    for h in hits {
+        serde_json::to_writer(&mut *out, h)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()
+}
+
+fn write_text(out: &mut impl Write, hits: &[Hit], color: bool) -> std::io::Result<()> {
+    let (bold, dim, mark, reset) = if color {
+        (BOLD, DIM, BOLD_RED, RESET)
+    } else {
+        ("", "", "", "")
+    };
+    for (i, h) in hits.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        writeln!(out, "{bold}{}. {}{reset}", i + 1, h.title)?;
+        writeln!(
+            out,
+            "   {dim}{}:{}  report {}  score {:.2}  id {}{reset}",
+            h.source, h.line, h.ordinal, h.score, h.id
+        )?;
+        let mut line = String::with_capacity(h.snippet.len() + 16 * h.highlights.len());
+        let mut at = 0;
+        for &(s, e) in &h.highlights {
+            let (bs, be) = char_range_to_bytes(&h.snippet, s, e);
+            if bs < at {
+                continue;
+            }
+            line.push_str(&h.snippet[at..bs]);
+            line.push_str(mark);
+            line.push_str(&h.snippet[bs..be]);
+            line.push_str(reset);
+            at = be;
+        }
+        line.push_str(&h.snippet[at..]);
+        writeln!(out, "   {line}")?;
+    }
+    out.flush()
 }

@@ -6,7 +6,7 @@
 //! for production use.
 
 use super::IndexDoc;
-use super::query::t2s_aligned;
+use crate::simplify::to_simplified_aligned;
 
 /// Crude line cleaning: drop pinyin glosses `(jīng)` and anti-copy marks (`.`/`'` after a CJK
 /// char and before another one).
@@ -80,7 +80,7 @@ pub fn make_doc(source: &str, ordinal: u64, lines: &[(usize, &str)]) -> IndexDoc
         .iter()
         .map(|(no, raw)| {
             let clean = clean_line(raw);
-            let simp = t2s_aligned(&clean);
+            let simp = to_simplified_aligned(&clean);
             (*no, clean, simp)
         })
         .collect();

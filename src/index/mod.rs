@@ -48,7 +48,9 @@ pub use query::{ParsedQuery, QueryError};
 pub use snippet::Snippet;
 pub use tokenizer::{ZhTokenizer, pre_tokenize};
 
+use crate::doc::{CleanDoc, ReportSpan, Script};
 use crate::segment::{HMM, Segmenter, USER_DICT};
+use crate::simplify::ScriptCounts;
 
 /// Folder of the tantivy index inside the `--index` folder.
 pub const TANTIVY_DIR: &str = "tantivy";
@@ -78,6 +80,38 @@ pub struct IndexDoc {
 }
 
 impl IndexDoc {
+    /// The lines of a report of the pipeline, with its id and title; `years` and `has_money`
+    /// are left empty for the caller (extract) to fill.
+    pub fn from_report(doc: &CleanDoc, span: &ReportSpan) -> IndexDoc {
+        let mut counts = ScriptCounts::default();
+        let lines: Vec<(usize, String, String)> = doc
+            .report_lines(span)
+            .into_iter()
+            .map(|l| {
+                counts.add(&l.line.text, &l.line.simplified);
+                (l.no, l.line.text.clone(), l.line.simplified.clone())
+            })
+            .collect();
+        IndexDoc {
+            id: crate::pipeline::report_id(&doc.source, span.ordinal),
+            source: doc.source.clone(),
+            ordinal: span.ordinal as u64,
+            title: doc
+                .line(span.title_line)
+                .map(|l| l.text.trim().to_string())
+                .unwrap_or_default(),
+            line_start: span.line_start,
+            lines,
+            years: Vec::new(),
+            has_money: false,
+            script: match counts.script() {
+                Script::Traditional => "traditional",
+                Script::Simplified => "simplified",
+            }
+            .to_string(),
+        }
+    }
+
     /// The simplified body that is indexed: the simplified lines joined with `\n`. A line whose
     /// simplified view breaks the char-count contract is re-simplified from the original.
     pub fn simplified_body(&self) -> String {
@@ -89,7 +123,7 @@ impl IndexDoc {
             if simp.chars().count() == orig.chars().count() {
                 body.push_str(simp);
             } else {
-                body.push_str(&query::t2s_aligned(orig));
+                body.push_str(&crate::simplify::to_simplified_aligned(orig));
             }
         }
         body
@@ -304,15 +338,28 @@ pub struct Builder {
     fields: Fields,
     seg: Segmenter,
     tmp: PathBuf,
-    index_dir: PathBuf,
+    /// `Some(index_dir)`: swap into `index_dir/tantivy` at commit; `None`: stay in `tmp`.
+    swap_into: Option<PathBuf>,
 }
 
 /// Start building a new index for the `--index` folder `index_dir` (the tantivy files go to
-/// `index_dir/tantivy/`). Nothing visible changes until [`Builder::commit`].
+/// `index_dir/tantivy/`). Nothing visible changes until [`Builder::commit`], which swaps the
+/// new index into place.
 pub fn open_for_build(index_dir: &Path, seg: &Segmenter) -> Result<Builder> {
     std::fs::create_dir_all(index_dir).map_err(io_err(index_dir))?;
     remove_stale_builds(index_dir);
     let tmp = index_dir.join(format!("{TANTIVY_DIR}.tmp-{}", std::process::id()));
+    start_build(tmp, Some(index_dir.to_path_buf()), seg)
+}
+
+/// Build an index in `dir` (e.g. `Staging::path("tantivy")`; created, emptied if it exists)
+/// and leave it there at [`Builder::commit`]: for a caller that moves the folder into place
+/// itself, as `pipeline::Staging::commit` does. A dropped builder removes `dir`.
+pub fn open_for_build_in(dir: &Path, seg: &Segmenter) -> Result<Builder> {
+    start_build(dir.to_path_buf(), None, seg)
+}
+
+fn start_build(tmp: PathBuf, swap_into: Option<PathBuf>, seg: &Segmenter) -> Result<Builder> {
     if tmp.exists() {
         std::fs::remove_dir_all(&tmp).map_err(io_err(&tmp))?;
     }
@@ -333,7 +380,7 @@ pub fn open_for_build(index_dir: &Path, seg: &Segmenter) -> Result<Builder> {
         fields,
         seg: seg.clone(),
         tmp,
-        index_dir: index_dir.to_path_buf(),
+        swap_into,
     })
 }
 
@@ -404,7 +451,8 @@ impl Builder {
         Ok(())
     }
 
-    /// Finish the index (one segment), write the meta file and swap it into place.
+    /// Finish the index (one segment), write the meta file and swap it into place (or leave
+    /// it in its folder, for [`open_for_build_in`]).
     pub fn commit(mut self) -> Result<BuildStats> {
         let Some(mut writer) = self.writer.take() else {
             return Err(IndexError::Tantivy(tantivy::TantivyError::InternalError(
@@ -429,9 +477,12 @@ impl Builder {
             let _ = f.sync_all();
         }
         let bytes = dir_size(&self.tmp);
+        let Some(index_dir) = self.swap_into.take() else {
+            return Ok(BuildStats { reports, bytes });
+        };
 
-        let live = self.index_dir.join(TANTIVY_DIR);
-        let old = self.index_dir.join(format!("{TANTIVY_DIR}.old"));
+        let live = index_dir.join(TANTIVY_DIR);
+        let old = index_dir.join(format!("{TANTIVY_DIR}.old"));
         if old.exists() {
             std::fs::remove_dir_all(&old).map_err(io_err(&old))?;
         }

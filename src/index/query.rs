@@ -23,7 +23,7 @@ use tantivy::Term;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 
-use super::tokenizer::{fold_char, fold_width, is_word};
+use super::tokenizer::{fold_char, is_word};
 use crate::segment::HMM;
 
 /// Why a query could not be understood. Messages are written for the person who typed it.
@@ -207,34 +207,11 @@ const FUNCTION_WORDS: &[&str] = &[
     "被", "在", "其", "并", "a", "an", "the", "of", "and", "or", "to", "in",
 ];
 
-/// Normalise text like the index's simplified view: width folding ([`fold_width`]), then
-/// traditional → simplified, char-aligned. (Lower-casing happens when a word is cut, so that
-/// the `OR` keyword survives normalisation.)
-///
-/// Until the pipeline's `crate::simplify` lands this uses `hanconv::t2s` directly; when the
-/// whole-string conversion changes the char count, chars are converted one by one.
+/// Normalise text like the index's simplified view: width folding, then traditional →
+/// simplified, char-aligned (`crate::simplify::normalize_query`). Lower-casing happens when a
+/// word is cut, so that the `OR` keyword survives normalisation.
 pub fn normalize(text: &str) -> String {
-    let folded: String = text.chars().map(fold_width).collect();
-    t2s_aligned(&folded)
-}
-
-/// Traditional → simplified with the same number of chars as the input.
-pub fn t2s_aligned(text: &str) -> String {
-    let whole = hanconv::t2s(text);
-    if whole.chars().count() == text.chars().count() {
-        return whole;
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut buf = [0u8; 4];
-    for c in text.chars() {
-        let one = hanconv::t2s(&*c.encode_utf8(&mut buf));
-        let mut it = one.chars();
-        match (it.next(), it.next()) {
-            (Some(s), None) => out.push(s),
-            _ => out.push(c),
-        }
-    }
-    out
+    crate::simplify::normalize_query(text)
 }
 
 /// A lexical item of the query.

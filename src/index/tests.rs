@@ -4,7 +4,6 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use super::fixture::{file_doc, seed_docs};
 use super::*;
 
 const SEED_SOURCE: &str = "000_8704a95fd81a1589.txt";
@@ -13,39 +12,65 @@ fn manifest() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The seed page: `corpus/` once the lead copies it in, else `../shared/seed/`.
-fn seed_text() -> String {
-    let candidates = [
-        manifest().join("corpus").join(SEED_SOURCE),
-        manifest().join("../shared/seed").join(SEED_SOURCE),
-    ];
-    for c in &candidates {
-        if let Ok(t) = std::fs::read_to_string(c) {
-            return t;
-        }
+fn seed_path() -> PathBuf {
+    let in_repo = manifest().join("corpus").join(SEED_SOURCE);
+    if in_repo.exists() {
+        in_repo
+    } else {
+        manifest().join("../shared/seed").join(SEED_SOURCE)
     }
-    panic!("seed page not found in {candidates:?}");
+}
+
+fn seed_text() -> String {
+    std::fs::read_to_string(seed_path()).expect("seed page")
+}
+
+/// The reports of one file through the real pipeline (read, clean, split), as `IndexDoc`s.
+/// Years and money come from a crude stand-in until extract is wired in.
+fn pipeline_docs(path: &Path, rel: &str) -> Vec<IndexDoc> {
+    let file = crate::ingest::SourceFile {
+        path: path.to_path_buf(),
+        rel: rel.to_string(),
+        format: crate::ingest::Format::Text,
+        bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
+    };
+    let loaded = crate::pipeline::load_file(&file).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    loaded
+        .layout
+        .reports
+        .iter()
+        .map(|span| {
+            let mut d = IndexDoc::from_report(&loaded.doc, span);
+            let simplified = d.simplified_body();
+            d.years = super::fixture::years_of(&simplified);
+            d.has_money = simplified.contains('元');
+            d
+        })
+        .collect()
 }
 
 /// Seed reports plus fixture reports.
 fn corpus_docs() -> Vec<IndexDoc> {
-    let gold = std::fs::read_to_string(manifest().join("tests/gold/seed_sections.json"))
-        .expect("tests/gold/seed_sections.json");
-    let mut docs = seed_docs(SEED_SOURCE, &seed_text(), &gold);
-    assert_eq!(docs.len(), 17);
-    let dir = manifest().join("tests/fixtures/search");
-    let mut names: Vec<_> = std::fs::read_dir(&dir)
-        .expect("fixtures")
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".txt"))
-        .collect();
-    names.sort();
-    for n in names {
-        let text = std::fs::read_to_string(dir.join(&n)).expect("fixture");
-        docs.push(file_doc(&format!("fixtures/{n}"), &text));
-    }
-    docs
+    static DOCS: OnceLock<Vec<IndexDoc>> = OnceLock::new();
+    DOCS.get_or_init(|| {
+        let mut docs = pipeline_docs(&seed_path(), SEED_SOURCE);
+        assert_eq!(docs.len(), 17);
+        let dir = manifest().join("tests/fixtures/search");
+        let mut names: Vec<_> = std::fs::read_dir(&dir)
+            .expect("fixtures")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".txt"))
+            .collect();
+        names.sort();
+        for n in names {
+            let mut d = pipeline_docs(&dir.join(&n), &format!("fixtures/{n}"));
+            assert_eq!(d.len(), 1, "{n}");
+            docs.append(&mut d);
+        }
+        docs
+    })
+    .clone()
 }
 
 fn build(dir: &Path, docs: Vec<IndexDoc>) -> BuildStats {
@@ -326,6 +351,7 @@ fn hits_show_the_original_script_with_highlights_and_lines() {
     }
     // The line number points at a source line that holds the snippet's text.
     let seed = seed_text();
+    // (The snippet is cleaned text: the raw line still has its pinyin glosses.)
     let line = super::fixture::clean_line(super::fixture::split_lines(&seed)[h.line - 1]);
     let core: String = h.snippet.trim_matches('…').chars().take(10).collect();
     assert!(line.contains(&core), "{core} not in line {}", h.line);
