@@ -160,16 +160,17 @@ impl IndexDoc {
     }
 }
 
-/// Errors while building an index.
+/// Errors while building an index. (Messages leave the cause out: it is the error's
+/// `source()`, which `{:#}` in the binary prints after a colon.)
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {
-    #[error("{path}: {source}")]
+    #[error("cannot write the search index at {path}")]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("search index: {0}")]
+    #[error("search index")]
     Tantivy(#[from] tantivy::TantivyError),
     #[error("pre-tokenized body of report {0} does not match its lines")]
     TokensMismatch(String),
@@ -179,9 +180,21 @@ impl From<IndexError> for crate::error::Error {
     fn from(e: IndexError) -> Self {
         match e {
             IndexError::Io { path, source } => crate::error::Error::Io { path, source },
-            other => crate::error::Error::Other(other.to_string()),
+            other => crate::error::Error::Other(error_chain(&other)),
         }
     }
+}
+
+/// An error and its causes as one line (`a: b: c`).
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut cur = e.source();
+    while let Some(c) = cur {
+        out.push_str(": ");
+        out.push_str(&c.to_string());
+        cur = c.source();
+    }
+    out
 }
 
 pub type Result<T, E = IndexError> = std::result::Result<T, E>;
@@ -197,17 +210,23 @@ pub enum SearchError {
     )]
     Outdated { path: PathBuf, found: String },
     #[error("malformed query: {0}")]
-    Query(#[from] QueryError),
+    Query(QueryError),
     #[error("bad --source glob `{glob}`: {reason}")]
     BadGlob { glob: String, reason: String },
     #[error("bad year range: --from {from} is after --to {to}")]
     BadYears { from: i64, to: i64 },
-    #[error("search index at {path}: {source}")]
+    #[error("cannot read the search index at {path}")]
     Tantivy {
         path: PathBuf,
         #[source]
         source: tantivy::TantivyError,
     },
+}
+
+impl From<QueryError> for SearchError {
+    fn from(e: QueryError) -> Self {
+        SearchError::Query(e)
+    }
 }
 
 impl SearchError {

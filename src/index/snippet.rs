@@ -91,7 +91,10 @@ pub fn make_snippet(body: &str, line_nos: &[usize], matches: &[Match]) -> Snippe
         .rposition(|c| !c.is_whitespace())
         .map_or(content_start, |p| p + 1);
     let first = in_line.first().map_or(content_start, |m| m.0);
-    let mut from = first.saturating_sub(LEAD).max(content_start);
+    let mut from = first
+        .saturating_sub(LEAD)
+        .max(content_start)
+        .min(content_end);
     let to = (from + WIDTH).min(content_end);
     if to - from < WIDTH {
         from = to.saturating_sub(WIDTH).max(content_start);
@@ -207,6 +210,32 @@ mod tests {
         let shown: String = s.text.chars().skip(a).take(b - a).collect();
         assert_eq!(shown, "公務用車");
         assert!(s.text.chars().count() <= WIDTH + 2);
+    }
+
+    #[test]
+    fn odd_matches_do_not_panic() {
+        let body = "ab  \n\ncd";
+        for m in [
+            Match {
+                start: 3,
+                end: 9,
+                unit: 0,
+            },
+            Match {
+                start: 5,
+                end: 5,
+                unit: 0,
+            },
+            Match {
+                start: 40,
+                end: 50,
+                unit: 1,
+            },
+        ] {
+            let _ = make_snippet(body, &[1, 2, 3], &[m]);
+        }
+        let s = make_snippet("", &[], &[]);
+        assert_eq!(s.text, "");
     }
 
     #[test]
