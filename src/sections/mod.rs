@@ -263,6 +263,15 @@ impl Ctx<'_> {
         if b - a > MAX_HEADING_CHARS || b == a {
             return None;
         }
+        // A run of clauses (奖罚力度得当，避免误判，对于屡犯同一问题的部门，…) is an item, not a heading.
+        if ln.s[a..b]
+            .iter()
+            .filter(|c| matches!(c, '，' | ','))
+            .count()
+            >= 3
+        {
+            return None;
+        }
         let ty = classify(&ln.simp(a, b))?;
         let last = self.outline.extent(n);
         let role = role_of(ty);
@@ -278,8 +287,11 @@ impl Ctx<'_> {
         for &li in &body {
             items.extend(self.inline_items(li, 0, role));
         }
-        let empty = !body.is_empty() && body.iter().all(|&li| self.is_empty_body(li))
-            || body.is_empty() && node.children.is_empty();
+        if body.is_empty() && node.children.is_empty() && items.is_empty() {
+            // A heading with nothing under it (a list entry, a truncated report).
+            return None;
+        }
+        let empty = !body.is_empty() && body.iter().all(|&li| self.is_empty_body(li));
         if empty {
             items.clear();
         } else if items.is_empty() {
