@@ -24,8 +24,6 @@ pub mod cues;
 pub mod outline;
 
 #[cfg(test)]
-mod testclean;
-#[cfg(test)]
 mod tests;
 
 use serde::{Deserialize, Serialize};

@@ -3,9 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::testclean;
 use super::*;
-use crate::doc::ReportSpan;
+use crate::doc::{CleanDoc, ReportSpan};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -22,7 +21,11 @@ pub(crate) fn seed_path() -> PathBuf {
 }
 
 fn sections_of_text(text: &str) -> Vec<Section> {
-    let doc = testclean::doc("fixture.txt", text);
+    let doc = CleanDoc {
+        source: "fixture.txt".to_string(),
+        encoding: "UTF-8".to_string(),
+        lines: crate::clean::clean_text(text),
+    };
     let span = ReportSpan {
         ordinal: 1,
         title_line: 1,
@@ -216,19 +219,18 @@ pub(crate) fn seed_sections() -> (Vec<Section>, Vec<crate::aggregate::ReportInfo
         &std::fs::read_to_string(root().join("tests/gold/seed_sections.json")).expect("gold"),
     )
     .expect("gold json");
-    let raw = std::fs::read_to_string(seed_path()).expect("seed page (../shared/seed)");
-    let doc = testclean::doc("seed/000_8704a95fd81a1589.txt", &raw);
+    let loaded = crate::pipeline::load_path(&seed_path()).expect("seed page (../shared/seed)");
+    let mut doc = loaded.doc;
+    doc.source = "seed/000_8704a95fd81a1589.txt".to_string();
+    // The real split must find the gold's reports.
+    let gold_reports = gold["reports"].as_array().expect("reports");
+    assert_eq!(loaded.layout.reports.len(), gold_reports.len());
     let mut secs = Vec::new();
     let mut infos = Vec::new();
-    for r in gold["reports"].as_array().expect("reports") {
-        let n = r["n"].as_u64().unwrap_or(0) as usize;
-        let span = ReportSpan {
-            ordinal: n,
-            title_line: r["title_line"].as_u64().unwrap_or(0) as usize,
-            line_start: r["line_start"].as_u64().unwrap_or(0) as usize,
-            line_end: r["line_end"].as_u64().unwrap_or(0) as usize,
-        };
-        let id = format!("seed-{n:02}");
+    for (span, r) in loaded.layout.reports.iter().zip(gold_reports) {
+        assert_eq!(Some(span.title_line as u64), r["title_line"].as_u64());
+        let n = span.ordinal;
+        let id = crate::pipeline::report_id(&doc.source, n);
         let lines = doc.report_lines(&span);
         secs.extend(sections_in_report(&doc, &lines, &id));
         infos.push(crate::aggregate::ReportInfo {
