@@ -24,7 +24,7 @@ pub mod cues;
 pub mod outline;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use serde::{Deserialize, Serialize};
 
