@@ -40,6 +40,8 @@ const COPY_DICE: f64 = 0.6;
 /// Shared headlines (count and share of the smaller report) that make two reports near-copies.
 const COPY_MIN_SHARED: usize = 3;
 const COPY_MIN_SHARE: f64 = 0.4;
+/// Label score lost per char of headline.
+const LABEL_LENGTH_PENALTY: f64 = 0.015;
 /// Key terms kept per item.
 const TERMS_PER_ITEM: usize = 6;
 
@@ -329,10 +331,17 @@ fn themes(
             .map(|(t, w)| (t, *w))
             .collect();
         terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
-        // Label: the headline closest to the centroid; shorter wins ties.
+        // Label: the headline closest to the centroid, with a penalty for length (a label
+        // should read as a name); shorter wins ties.
         let label_of = idx
             .iter()
-            .map(|&i| (i, cosine(&vectors[i], &centroid)))
+            .map(|&i| {
+                let len = flats[i].item.headline.chars().count() as f64;
+                (
+                    i,
+                    cosine(&vectors[i], &centroid) - LABEL_LENGTH_PENALTY * len,
+                )
+            })
             .max_by(|a, b| {
                 a.1.total_cmp(&b.1).then_with(|| {
                     let la = flats[a.0].item.headline.chars().count();
