@@ -299,10 +299,10 @@ fn themes(
             .enumerate()
             .map(|(k, c)| (k, cosine(v, c)))
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-        if let Some((k, s)) = best {
-            if s >= JOIN_SIMILARITY {
-                assign[i] = k;
-            }
+        if let Some((k, s)) = best
+            && s >= JOIN_SIMILARITY
+        {
+            assign[i] = k;
         }
     }
 
@@ -449,9 +449,9 @@ pub fn near_duplicates(sections: &[Section]) -> Vec<Vec<String>> {
         }
     }
     let mut groups: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    for i in 0..ids.len() {
+    for (i, id) in ids.iter().enumerate() {
         let r = find(&mut parent, i);
-        groups.entry(r).or_default().push(ids[i].to_string());
+        groups.entry(r).or_default().push(id.to_string());
     }
     let mut out: Vec<Vec<String>> = groups.into_values().filter(|g| g.len() >= 2).collect();
     for g in &mut out {

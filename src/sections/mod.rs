@@ -558,21 +558,16 @@ fn measure_verb_start(clause: &str) -> (usize, bool) {
     let mut rest = clause.trim_start_matches(|c: char| is_space(c));
     let mut skipped = clause.chars().count() - rest.chars().count();
     let mut lead_ins = 0;
-    loop {
-        match cues::CLAUSE_LEAD_INS
-            .iter()
-            .find(|c| rest.starts_with(c.text))
-        {
-            Some(c) => {
-                rest = &rest[c.text.len()..];
-                lead_ins += c.text.chars().count();
-            }
-            None => break,
-        }
+    while let Some(c) = cues::CLAUSE_LEAD_INS
+        .iter()
+        .find(|c| rest.starts_with(c.text))
+    {
+        rest = &rest[c.text.len()..];
+        lead_ins += c.text.chars().count();
     }
     let verb = cues::MEASURE_VERBS.iter().any(|c| rest.starts_with(c.text));
     if verb {
-        // Keep the lead-in out of the headline only when it is short (今后我们将).
+        // The lead-in (今后我们将) is not part of the measure.
         skipped += lead_ins;
     }
     (skipped, verb)

@@ -135,23 +135,23 @@ pub fn parse_marker(s: &[char]) -> Option<Marker> {
         });
     }
     if is_open(first) {
-        if let Some((v, n)) = cn_number(&s[1..]) {
-            if at(1 + n).is_some_and(is_close) {
-                return Some(Marker {
-                    kind: MarkerKind::CnParen,
-                    ordinal: v,
-                    len: 2 + n + tail(2 + n),
-                });
-            }
+        if let Some((v, n)) = cn_number(&s[1..])
+            && at(1 + n).is_some_and(is_close)
+        {
+            return Some(Marker {
+                kind: MarkerKind::CnParen,
+                ordinal: v,
+                len: 2 + n + tail(2 + n),
+            });
         }
-        if let Some((v, n)) = num_number(&s[1..]) {
-            if at(1 + n).is_some_and(is_close) {
-                return Some(Marker {
-                    kind: MarkerKind::NumParen,
-                    ordinal: v,
-                    len: 2 + n + tail(2 + n),
-                });
-            }
+        if let Some((v, n)) = num_number(&s[1..])
+            && at(1 + n).is_some_and(is_close)
+        {
+            return Some(Marker {
+                kind: MarkerKind::NumParen,
+                ordinal: v,
+                len: 2 + n + tail(2 + n),
+            });
         }
         return None;
     }
@@ -336,10 +336,10 @@ pub fn inline_run(s: &[char], from: usize) -> Vec<InlineItem> {
         if !opens {
             continue;
         }
-        if let Some(m) = parse_marker(&s[i..]) {
-            if matches!(m.kind, MarkerKind::Shi | MarkerKind::Yao | MarkerKind::Di) {
-                found.push((i, m.kind, m.ordinal, m.len));
-            }
+        if let Some(m) = parse_marker(&s[i..])
+            && matches!(m.kind, MarkerKind::Shi | MarkerKind::Yao | MarkerKind::Di)
+        {
+            found.push((i, m.kind, m.ordinal, m.len));
         }
     }
     // The longest gap-free run starting at 1 of a single kind.

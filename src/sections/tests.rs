@@ -231,7 +231,7 @@ pub(crate) fn seed_sections() -> (Vec<Section>, Vec<crate::aggregate::ReportInfo
         assert_eq!(Some(span.title_line as u64), r["title_line"].as_u64());
         let n = span.ordinal;
         let id = crate::pipeline::report_id(&doc.source, n);
-        let lines = doc.report_lines(&span);
+        let lines = doc.report_lines(span);
         secs.extend(sections_in_report(&doc, &lines, &id));
         infos.push(crate::aggregate::ReportInfo {
             id,
