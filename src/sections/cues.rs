@@ -73,6 +73,7 @@ pub const MEASURE_WORDS: &[Cue] = &[
     cue("重点任务", "key tasks"),
     cue("工作任务", "work tasks"),
     cue("重点工作", "priorities of work"),
+    cue("工作重点", "focus of work"),
     cue("设想", "envisaged plans"),
     cue("展望", "outlook"),
     cue("改进措施", "measures for improvement"),

@@ -17,8 +17,8 @@
 //!    clauses (measures, `进一步细化…，加强…，督促…`).
 //!
 //! Coordinates: `heading_line`, `line_start`, `line_end` and item `line`s are 1-based source
-//! lines. Headlines are cleaned text in the original script ([`CleanLine::text`]); cues are
-//! matched on [`CleanLine::simplified`], which is char-aligned with it.
+//! lines. Headlines are cleaned text in the original script ([`crate::doc::CleanLine::text`]); cues are
+//! matched on [`crate::doc::CleanLine::simplified`], which is char-aligned with it.
 
 pub mod cues;
 pub mod outline;
@@ -457,6 +457,12 @@ impl Ctx<'_> {
         }
         if parts.len() < 2 {
             return Vec::new();
+        }
+        // A lead-in before a colon (主要是：) is not part of the first clause.
+        if let Some(first) = parts.first_mut()
+            && let Some(k) = (first.0..first.1).find(|&k| matches!(ln.s[k], '：' | ':'))
+        {
+            first.0 = k + 1;
         }
         parts
             .into_iter()

@@ -133,6 +133,24 @@ fn opening_sentence_rule() {
 }
 
 #[test]
+fn opening_sentence_with_a_semicolon_list() {
+    let secs = sections_of_text(
+        "一、2023年工作回顾\n我们也清醒看到，发展中还面临不少困难和挑战。主要是：需求收缩压力较大；产业转型升级任务艰巨；民生领域还有短板。我们将高度重视。\n二、2024年重点工作\n（一）扩大有效需求。",
+    );
+    assert_eq!(secs.len(), 2, "{secs:#?}");
+    let heads: Vec<&str> = secs[0].items.iter().map(|i| i.headline.as_str()).collect();
+    assert_eq!(
+        heads,
+        [
+            "需求收缩压力较大",
+            "产业转型升级任务艰巨",
+            "民生领域还有短板"
+        ]
+    );
+    assert_eq!(secs[1].r#type, MEASURES);
+}
+
+#[test]
 fn empty_section_says_none() {
     let secs = sections_of_text(
         "五、主要經驗及做法、存在的問題及原因分析\n\n無。\n\n六、有關建議\n\n無。\n\n七、其他需要說明的問題\n\n資金結余的原因為，招標價格低于預算價。",
