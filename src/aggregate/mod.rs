@@ -54,6 +54,17 @@ pub struct ReportInfo {
     pub title: String,
 }
 
+impl From<&crate::doc::ReportRecord> for ReportInfo {
+    fn from(r: &crate::doc::ReportRecord) -> ReportInfo {
+        ReportInfo {
+            id: r.id.clone(),
+            source: r.source.clone(),
+            ordinal: r.ordinal,
+            title: r.title.clone(),
+        }
+    }
+}
+
 /// One item of a theme, pointing back to its line.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct ThemeItem {
