@@ -37,8 +37,23 @@ type CharMap = Vec<(char, usize)>;
 
 /// Clean one decoded source line.
 pub fn clean_line(raw: &str) -> CleanLine {
+    let repaired_text = repair_mojibake(raw);
+    let may_gloss = raw.contains('(');
+    let may_mark = raw.contains("的.") || raw.contains("的'") || raw.contains("的`");
+    let may_fold = raw
+        .chars()
+        .any(|c| matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ'));
+    if repaired_text.is_none() && !may_gloss && !may_mark && !may_fold {
+        // Most lines: nothing to clean, one anchor.
+        let mut line = CleanLine::identity(raw);
+        line.simplified = simplify::to_simplified_aligned(raw);
+        return line;
+    }
+    if repaired_text.is_none() && !may_fold {
+        return delete_spans(raw, may_mark);
+    }
     // Stage 1: mojibake. Each output char maps to a raw byte offset.
-    let (mut chars, repaired): (CharMap, bool) = match repair_mojibake(raw) {
+    let (mut chars, repaired): (CharMap, bool) = match repaired_text {
         Some(fixed) => (proportional_map(raw, &fixed), true),
         None => (raw.char_indices().map(|(i, c)| (c, i)).collect(), false),
     };
@@ -65,8 +80,10 @@ pub fn clean_line(raw: &str) -> CleanLine {
         }
         chars = kept;
     }
-    // Stage 4: width folding.
-    fold_widths(&mut chars);
+    // Stage 4: width folding (`％．，` only fold next to a full-width or ASCII digit).
+    if may_fold || repaired {
+        fold_widths(&mut chars);
+    }
 
     let mut text = String::with_capacity(raw.len());
     let mut anchors: Vec<(u32, u32)> = Vec::new();
@@ -94,6 +111,48 @@ pub fn clean_line(raw: &str) -> CleanLine {
         simplified,
         anchors,
         repaired,
+    }
+}
+
+/// The common case of a line with glosses or anti-copy marks but nothing else to do: copy the
+/// kept runs, one anchor per run.
+fn delete_spans(raw: &str, may_mark: bool) -> CleanLine {
+    let mut dels: Vec<(usize, usize)> = PINYIN_GLOSS
+        .find_iter(raw)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    if may_mark {
+        for caps in ANTI_COPY_MARK.captures_iter(raw) {
+            if let Some(m) = caps.get(1) {
+                dels.push((m.start(), m.end()));
+            }
+        }
+        dels.sort_unstable();
+    }
+    let mut text = String::with_capacity(raw.len());
+    let mut anchors: Vec<(u32, u32)> = Vec::with_capacity(dels.len() + 1);
+    let mut pos = 0;
+    for (start, end) in dels {
+        if start < pos {
+            continue;
+        }
+        if start > pos {
+            anchors.push((text.len() as u32, pos as u32));
+            text.push_str(&raw[pos..start]);
+        }
+        pos = end;
+    }
+    if pos < raw.len() || anchors.is_empty() {
+        anchors.push((text.len() as u32, pos as u32));
+        text.push_str(&raw[pos..]);
+    }
+    let simplified = simplify::to_simplified_aligned(&text);
+    CleanLine {
+        raw: raw.to_string(),
+        text,
+        simplified,
+        anchors,
+        repaired: false,
     }
 }
 
@@ -193,31 +252,56 @@ pub fn repair_mojibake(raw: &str) -> Option<String> {
     // keep the candidate that starts with a complete list marker and has the fewest
     // mojibake-looking chars, preferring the longest repaired run on ties.
     let mut best: Option<(usize, usize, String)> = None;
-    let ends: Vec<usize> = body
-        .char_indices()
-        .map(|(i, c)| i + c.len_utf8())
-        .take(MAX_DAMAGED_CHARS)
-        .collect();
-    for &end in &ends {
-        let (bytes, _, unmappable) = encoding_rs::GB18030.encode(&body[..end]);
+    // GB18030 is stateless, so the bytes of a prefix are the concatenated bytes of its chars:
+    // encode each of the first chars once and slice.
+    let mut bytes: Vec<u8> = Vec::with_capacity(MAX_DAMAGED_CHARS * 2);
+    let mut ends: Vec<(usize, usize)> = Vec::with_capacity(MAX_DAMAGED_CHARS);
+    let mut buf = [0u8; 4];
+    for (i, c) in body.char_indices().take(MAX_DAMAGED_CHARS) {
+        let (enc, _, unmappable) = encoding_rs::GB18030.encode(c.encode_utf8(&mut buf));
         if unmappable {
-            continue;
+            break;
         }
+        bytes.extend_from_slice(&enc);
+        ends.push((i + c.len_utf8(), bytes.len()));
+    }
+    // Mojibake chars in the line from each char end on, to score candidates without building
+    // them.
+    let total_badness = badness(body);
+    let mut tail_badness = Vec::with_capacity(ends.len());
+    let mut seen = 0;
+    let mut last_bad = 0;
+    let mut first_ascii_after_bad = None;
+    for (k, c) in body.chars().take(ends.len()).enumerate() {
+        if is_mojibake_char(c) {
+            seen += 1;
+            last_bad = k;
+            first_ascii_after_bad = None;
+        } else if c.is_ascii() && first_ascii_after_bad.is_none() {
+            first_ascii_after_bad = Some(k);
+        }
+        tail_badness.push(total_badness - seen);
+    }
+    // The damaged run ends at the first ASCII char after the last mojibake char (ASCII
+    // resyncs the decoder); longer prefixes give the same result.
+    // (GB18030 reads a lead byte before an ASCII digit as a four-byte sequence: go two past.)
+    let last_end = first_ascii_after_bad.unwrap_or(ends.len()).max(last_bad) + 3;
+    for (k, &(end, byte_end)) in ends.iter().enumerate().take(last_end) {
         for lead in [0xA1u8, 0xA3] {
-            let Some(fixed) = decode_shifted(lead, &bytes) else {
+            let Some(fixed) = decode_shifted(lead, &bytes[..byte_end]) else {
                 continue;
             };
-            let candidate = format!("{fixed}{}", &body[end..]);
-            if !LIST_MARKER_START.is_match(&candidate) {
+            let head: String = fixed.chars().chain(body[end..].chars()).take(8).collect();
+            if !LIST_MARKER_START.is_match(&head) {
                 continue;
             }
-            let score = badness(&candidate);
+            let score = badness(&fixed) + tail_badness[k];
             if score < before && best.as_ref().is_none_or(|b| score <= b.0) {
-                best = Some((score, end, candidate));
+                best = Some((score, end, fixed));
             }
         }
     }
-    best.map(|(_, _, fixed)| format!("{lead_ws}{fixed}"))
+    best.map(|(_, end, fixed)| format!("{lead_ws}{fixed}{}", &body[end..]))
 }
 
 /// Longest damaged run tried, in chars.

@@ -13,10 +13,12 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::aggregate::{self, Aggregate, ReportInfo};
 use crate::clean;
 use crate::doc::{CleanDoc, ReportRecord, ReportSpan};
 use crate::error::{Error, FileError, Result};
 use crate::ingest::{self, SourceFile};
+use crate::sections::{self, Section};
 use crate::segment::Segmenter;
 use crate::simplify::ScriptCounts;
 use crate::split::{self, Layout};
@@ -94,6 +96,7 @@ pub fn report_id(source: &str, ordinal: usize) -> String {
 #[derive(Debug, Clone, Default)]
 pub struct FileOutput {
     pub reports: Vec<ReportRecord>,
+    pub sections: Vec<Section>,
 }
 
 /// CPU time spent per stage, summed over threads.
@@ -101,6 +104,7 @@ pub struct FileOutput {
 struct StageClock {
     read_clean_split: AtomicU64,
     segment: AtomicU64,
+    sections: AtomicU64,
 }
 
 impl StageClock {
@@ -151,15 +155,20 @@ fn process_file(
     let t = Instant::now();
     let loaded = load_file(file)?;
     StageClock::add(&clock.read_clean_split, t.elapsed());
-    let t = Instant::now();
-    let reports = loaded
-        .layout
-        .reports
-        .iter()
-        .map(|span| report_record(&loaded.doc, span, seg))
-        .collect();
-    StageClock::add(&clock.segment, t.elapsed());
-    Ok(FileOutput { reports })
+    let doc = &loaded.doc;
+    let mut out = FileOutput::default();
+    for span in &loaded.layout.reports {
+        let t = Instant::now();
+        let record = report_record(doc, span, seg);
+        StageClock::add(&clock.segment, t.elapsed());
+        let lines = doc.report_lines(span);
+        let t = Instant::now();
+        out.sections
+            .extend(sections::sections_in_report(doc, &lines, &record.id));
+        StageClock::add(&clock.sections, t.elapsed());
+        out.reports.push(record);
+    }
+    Ok(out)
 }
 
 /// What `build_report.json` holds.
@@ -185,7 +194,9 @@ pub struct StageSeconds {
     pub discover: f64,
     pub read_clean_split: f64,
     pub segment: f64,
+    pub sections: f64,
     pub process_wall: f64,
+    pub aggregate: f64,
     pub write: f64,
     pub total: f64,
 }
@@ -235,6 +246,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         seconds: StageSeconds::default(),
     };
     let mut reports = Vec::new();
+    let mut all_sections = Vec::new();
     for r in results {
         match r {
             Ok(out) => {
@@ -243,6 +255,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
                     *report.encodings.entry(first.encoding.clone()).or_default() += 1;
                 }
                 reports.extend(out.reports);
+                all_sections.extend(out.sections);
             }
             Err(e) => report.skipped.push(e),
         }
@@ -250,19 +263,84 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     report.reports = reports.len();
 
     let t = Instant::now();
+    let infos: Vec<ReportInfo> = reports.iter().map(ReportInfo::from).collect();
+    let themes: Aggregate = aggregate::aggregate(&all_sections, &infos, &seg);
+    let aggregate_secs = t.elapsed().as_secs_f64();
+
+    let t = Instant::now();
     let staging = Staging::new(&opts.index)?;
     staging.write_jsonl("reports.jsonl", &reports)?;
+    staging.write_jsonl("sections.jsonl", &all_sections)?;
+    staging.write_json("aggregate.json", &themes)?;
     report.seconds = StageSeconds {
         discover,
         read_clean_split: StageClock::secs(&clock.read_clean_split),
         segment: StageClock::secs(&clock.segment),
+        sections: StageClock::secs(&clock.sections),
         process_wall,
+        aggregate: aggregate_secs,
         write: t.elapsed().as_secs_f64(),
         total: started.elapsed().as_secs_f64(),
     };
     staging.write_json("build_report.json", &report)?;
     staging.commit()?;
     Ok(report)
+}
+
+/// Read a JSON file of a built index, with an error that says what to do when it is missing.
+pub fn read_index_json<T: serde::de::DeserializeOwned>(index: &Path, name: &str) -> Result<T> {
+    let path = index.join(name);
+    let text = fs::read_to_string(&path).map_err(|e| missing_index(index, &path, e))?;
+    serde_json::from_str(&text).map_err(|e| {
+        Error::Index(
+            index.to_path_buf(),
+            format!("{name} is not readable ({e}); rebuild the index with `baogao build`"),
+        )
+    })
+}
+
+/// Read a JSON-lines file of a built index.
+pub fn read_index_jsonl<T: serde::de::DeserializeOwned>(
+    index: &Path,
+    name: &str,
+) -> Result<Vec<T>> {
+    let path = index.join(name);
+    let text = fs::read_to_string(&path).map_err(|e| missing_index(index, &path, e))?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(n, l)| {
+            serde_json::from_str(l).map_err(|e| {
+                Error::Index(
+                    index.to_path_buf(),
+                    format!(
+                        "{name}:{}: not readable ({e}); rebuild the index with `baogao build`",
+                        n + 1
+                    ),
+                )
+            })
+        })
+        .collect()
+}
+
+fn missing_index(index: &Path, path: &Path, e: std::io::Error) -> Error {
+    if e.kind() == std::io::ErrorKind::NotFound {
+        Error::Index(
+            index.to_path_buf(),
+            format!(
+                "{} not found; run `baogao build --index {}` first",
+                path.file_name()
+                    .map(|n| n.to_string_lossy())
+                    .unwrap_or_default(),
+                index.display()
+            ),
+        )
+    } else {
+        Error::Io {
+            path: path.to_path_buf(),
+            source: e,
+        }
+    }
 }
 
 fn progress_bar(total: u64, enabled: bool) -> ProgressBar {

@@ -1,0 +1,280 @@
+//! Cue tables: the words that make a heading (or an opening sentence) a problems or a measures
+//! section, and the guards against the traps seen in real reports.
+//!
+//! Everything here is data, matched on the **simplified** view of a line, and every entry carries
+//! an English gloss. The rules that combine the tables live in [`super::classify`]; a new report
+//! genre should need new rows here, not new code.
+
+/// One cue word and what it means.
+#[derive(Debug, Clone, Copy)]
+pub struct Cue {
+    pub text: &'static str,
+    pub gloss: &'static str,
+}
+
+const fn cue(text: &'static str, gloss: &'static str) -> Cue {
+    Cue { text, gloss }
+}
+
+/// Words in a heading that name a problems section (存在的问题, 问题和不足, 短板, 差距 …).
+pub const PROBLEM_WORDS: &[Cue] = &[
+    cue("问题", "problem(s)"),
+    cue("不足", "shortcomings"),
+    cue("短板", "weak spots (\"short planks\")"),
+    cue("差距", "gaps (falling short of a standard)"),
+    cue("困难", "difficulties"),
+    cue("挑战", "challenges"),
+    cue("薄弱环节", "weak links"),
+    cue("瓶颈", "bottlenecks"),
+    cue("弊端", "drawbacks"),
+    cue("症结", "crux of a problem"),
+    cue("隐患", "hidden dangers"),
+];
+
+/// Phrases that use a problem word without announcing a list of problems; a heading containing
+/// one of these is not a problems section by that word.
+pub const PROBLEM_GUARDS: &[Cue] = &[
+    cue(
+        "其他需要说明",
+        "other matters to explain (template heading)",
+    ),
+    cue("其他说明", "other notes (template heading)"),
+    cue(
+        "需要说明的问题",
+        "issues needing explanation (template heading)",
+    ),
+    cue("是否", "whether … (interview question)"),
+    cue("如何", "how … (open question)"),
+    cue("怎样", "how … (open question)"),
+    cue(
+        "注意",
+        "points to pay attention to (advice, not deficiencies)",
+    ),
+    cue("解决了", "solved (past tense)"),
+    cue("克服困难", "overcame difficulties (achievement)"),
+];
+
+/// Words in a heading that name a measures (proposals) section on their own.
+pub const MEASURE_WORDS: &[Cue] = &[
+    cue("建议", "suggestions, recommendations"),
+    cue("对策", "countermeasures"),
+    cue("下一步", "next step"),
+    cue("今后", "from now on, in future"),
+    cue("打算", "plans, intentions"),
+    cue(
+        "思路",
+        "line of thinking, approach (工作思路: plan of work)",
+    ),
+    cue("努力方向", "direction of effort"),
+    cue("改进方向", "direction of improvement"),
+    cue("工作计划", "work plan"),
+    cue("工作安排", "work arrangements"),
+    cue("主要任务", "main tasks"),
+    cue("重点任务", "key tasks"),
+    cue("工作任务", "work tasks"),
+    cue("重点工作", "priorities of work"),
+    cue("工作重点", "focus of work"),
+    cue("设想", "envisaged plans"),
+    cue("展望", "outlook"),
+    cue("改进措施", "measures for improvement"),
+    cue("整改措施", "rectification measures"),
+    cue("几点意见", "a few opinions (proposals)"),
+];
+
+/// Words that name measures only when a future marker says they are proposed, not taken
+/// (采取有力措施 "took strong measures" reports past work).
+pub const WEAK_MEASURE_WORDS: &[Cue] = &[
+    cue("措施", "measures"),
+    cue("举措", "initiatives"),
+    cue("办法", "methods"),
+    cue("路径", "paths, ways"),
+];
+
+/// Markers of the future that turn a weak measure word into a proposal.
+pub const FUTURE_MARKERS: &[Cue] = &[
+    cue("下一步", "next step"),
+    cue("今后", "from now on"),
+    cue("明年", "next year"),
+    cue("来年", "the coming year"),
+    cue("未来", "future"),
+    cue("下阶段", "next stage"),
+    cue("下一阶段", "next stage"),
+    cue("今年", "this year (in a plan)"),
+];
+
+/// Words of a report on past work: a measure word *before* one of these is about work done
+/// (措施落实情况 "how the measures were carried out"), so the heading is not a proposal.
+pub const PAST_GUARDS: &[Cue] = &[
+    cue("情况", "situation, state of affairs"),
+    cue("回顾", "review"),
+    cue("成效", "results achieved"),
+    cue("成绩", "achievements"),
+    cue("做法", "practices adopted"),
+    cue("经验", "experience gained"),
+    cue("完成", "completed"),
+];
+
+/// Verbs that, in a sentence, say problems exist or were found: 存在一些问题和不足,
+/// 面临不少困难和挑战, 暴露出……短板. An opening sentence needs one of these before a problem word.
+pub const PROBLEM_VERBS: &[Cue] = &[
+    cue("存在", "there exist"),
+    cue("面临", "face"),
+    cue("暴露", "expose, reveal"),
+    cue("发现", "find, discover"),
+    cue("反映出", "reflect, bring out"),
+    cue("认识到", "recognise"),
+    cue("看到", "see"),
+    cue("仍有", "there still are"),
+    cue("还有", "there also are"),
+];
+
+/// Bodies that mean "nothing to report": a section holding only these is empty.
+pub const EMPTY_BODIES: &[Cue] = &[
+    cue("无", "none"),
+    cue("暂无", "none for now"),
+    cue("没有", "none"),
+    cue("无问题", "no problems"),
+    cue("无建议", "no suggestions"),
+    cue("不适用", "not applicable"),
+];
+
+/// Headline patterns of a category heading that groups items without being one (从招商人员来讲,
+/// 关于资金的问题, 工作重点). Checked only on items that have children.
+pub const GROUP_PREFIXES: &[Cue] = &[
+    cue("从", "from the angle of (从…来看)"),
+    cue("关于", "concerning"),
+    cue("就", "as for"),
+    cue("对于", "as for"),
+    cue("在", "in (在…方面)"),
+];
+
+/// Endings of a category heading (…来讲, …来看, …方面).
+pub const GROUP_SUFFIXES: &[Cue] = &[
+    cue("来讲", "speaking of"),
+    cue("来看", "looking at"),
+    cue("来说", "speaking of"),
+    cue("看", "looking at"),
+    cue("方面", "aspect"),
+    cue("问题", "the question of (关于…问题)"),
+    cue("存在", "there exist (从…来讲存在)"),
+];
+
+/// Headlines of planning context inside a measures section: not measures themselves.
+pub const CONTEXT_HEADS: &[Cue] = &[
+    cue("指导思想", "guiding ideology"),
+    cue("总体要求", "overall requirements"),
+    cue("工作目标", "work targets"),
+    cue("主要目标", "main targets"),
+    cue("基本原则", "basic principles"),
+    cue("总体思路", "overall approach"),
+];
+
+/// Words that open a measure clause in an unnumbered measures paragraph (进一步细化工作措施,
+/// 加强具体工作的操作和执行, 督促工作人员加强业务学习 …).
+pub const MEASURE_VERBS: &[Cue] = &[
+    cue("进一步", "further"),
+    cue("加强", "strengthen"),
+    cue("强化", "reinforce"),
+    cue("完善", "improve, perfect"),
+    cue("健全", "make sound"),
+    cue("建立", "establish"),
+    cue("提升", "raise"),
+    cue("提高", "raise"),
+    cue("推进", "push forward"),
+    cue("推动", "promote"),
+    cue("加大", "increase"),
+    cue("加快", "speed up"),
+    cue("优化", "optimise"),
+    cue("规范", "standardise"),
+    cue("落实", "implement"),
+    cue("督促", "urge, supervise"),
+    cue("科学", "scientifically"),
+    cue("合理", "rationally"),
+    cue("不断", "continuously"),
+    cue("持续", "continuously"),
+    cue("深化", "deepen"),
+    cue("创新", "innovate"),
+    cue("拓宽", "broaden"),
+    cue("严格", "strictly"),
+    cue("切实", "earnestly"),
+    cue("着力", "focus on"),
+    cue("大力", "vigorously"),
+    cue("积极", "actively"),
+    cue("继续", "continue"),
+    cue("坚持", "persist in"),
+    cue("细化", "refine"),
+    cue("扎实", "solidly"),
+    cue("全面", "comprehensively"),
+    cue("努力", "strive to"),
+    cue("争取", "strive for"),
+];
+
+/// Lead-ins stripped before looking for a measure verb (今后我们将进一步…).
+pub const CLAUSE_LEAD_INS: &[Cue] = &[
+    cue("下一步", "next step"),
+    cue("今后", "from now on"),
+    cue("我们", "we"),
+    cue("我局", "our bureau"),
+    cue("还将", "will also"),
+    cue("将", "will"),
+    cue("要", "must"),
+    cue("应", "should"),
+    cue("需要", "need to"),
+    cue("需", "need to"),
+];
+
+/// Clause openers that end a headline (主要原因是… gives the cause, not the problem).
+pub const HEADLINE_STOPS: &[Cue] = &[
+    cue("主要原因", "the main cause is"),
+    cue("原因是", "the cause is"),
+    cue("究其原因", "the root cause is"),
+];
+
+/// Whether `s` contains any cue of `table`.
+pub fn contains_any(s: &str, table: &[Cue]) -> bool {
+    table.iter().any(|c| s.contains(c.text))
+}
+
+/// Byte position of the last occurrence of any cue of `table` in `s` (end of the match).
+pub fn last_pos(s: &str, table: &[Cue]) -> Option<usize> {
+    table
+        .iter()
+        .filter_map(|c| s.rfind(c.text).map(|p| p + c.text.len()))
+        .max()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_cue_has_a_gloss_and_is_simplified() {
+        let tables: &[&[Cue]] = &[
+            PROBLEM_WORDS,
+            PROBLEM_GUARDS,
+            MEASURE_WORDS,
+            WEAK_MEASURE_WORDS,
+            FUTURE_MARKERS,
+            PAST_GUARDS,
+            PROBLEM_VERBS,
+            EMPTY_BODIES,
+            GROUP_PREFIXES,
+            GROUP_SUFFIXES,
+            CONTEXT_HEADS,
+            MEASURE_VERBS,
+            CLAUSE_LEAD_INS,
+            HEADLINE_STOPS,
+        ];
+        for t in tables {
+            for c in t.iter() {
+                assert!(!c.text.is_empty() && !c.gloss.is_empty());
+                assert_eq!(
+                    hanconv::t2s(c.text),
+                    c.text,
+                    "cue not simplified: {}",
+                    c.text
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,611 @@
+//! Stage: problem and measure sections of a report, and their numbered items.
+//!
+//! Input: one report's lines ([`LineRef`]s of a [`CleanDoc`]). Output: [`Section`]s, one per
+//! problems or measures section, each with its [`Item`] tree. Pure and deterministic.
+//!
+//! How it works:
+//! 1. [`outline`] parses the heading ladder (`一、` `（一）` `1、` `（1）` `1)` `①` `一是` `一要`
+//!    `第一，`); depth is the order in which marker kinds first appear in the report.
+//! 2. [`classify`] decides on a heading's headline (simplified view) whether it opens a problems
+//!    or a measures section, with the cue tables of [`cues`] and their guards (measures already
+//!    taken, template headings, interview questions). Headings nested inside a section inherit
+//!    its type and are not classified again.
+//! 3. A body sentence such as `…也还存在一些问题和不足，主要体现在以下几个方面：` opens a problems
+//!    section without a heading ([`is_intro_sentence`]).
+//! 4. Items are the numbered lines inside a section, with inline `一是……二是……` runs as items or
+//!    children; a section without numbering falls back to paragraphs (problems) or measure
+//!    clauses (measures, `进一步细化…，加强…，督促…`).
+//!
+//! Coordinates: `heading_line`, `line_start`, `line_end` and item `line`s are 1-based source
+//! lines. Headlines are cleaned text in the original script ([`crate::doc::CleanLine::text`]); cues are
+//! matched on [`crate::doc::CleanLine::simplified`], which is char-aligned with it.
+
+pub mod cues;
+pub mod outline;
+
+#[cfg(test)]
+pub(crate) mod tests;
+
+use serde::{Deserialize, Serialize};
+
+use crate::doc::{CleanDoc, LineRef};
+use outline::{InlineItem, Outline, headline_range, inline_run, is_space};
+
+/// One numbered problem or measure (or a group heading holding some).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    /// 1-based source line where the item starts.
+    pub line: usize,
+    /// The enumeration marker as written (`（一）`, `1、`, `一是`); empty for paragraphs/clauses.
+    pub marker: String,
+    /// The text up to the first `。` or `：` (or the whole short line); cleaned, original script.
+    pub headline: String,
+    /// The item's full text: its line after the marker plus its body paragraphs.
+    pub text: String,
+    /// `problem`, `measure`, `group` (a category heading such as 从招商人员来讲 holding items) or
+    /// `context` (指导思想, 工作目标 inside a plan).
+    pub role: String,
+    pub children: Vec<Item>,
+}
+
+/// A problems or measures section of one report.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct Section {
+    pub source: String,
+    /// Report id.
+    pub report: String,
+    /// `problems` or `measures`.
+    #[serde(rename = "type")]
+    pub r#type: String,
+    /// The heading (or opening sentence) as cleaned text.
+    pub heading: String,
+    pub heading_line: usize,
+    pub line_start: usize,
+    /// Last non-blank line of the section.
+    pub line_end: usize,
+    /// True when the section exists but says only 无 ("none").
+    pub empty: bool,
+    pub items: Vec<Item>,
+}
+
+/// Section types.
+pub const PROBLEMS: &str = "problems";
+pub const MEASURES: &str = "measures";
+
+/// Longest headline (chars) still read as a heading when classifying.
+const MAX_HEADING_CHARS: usize = 40;
+
+/// One non-blank line of a report, as chars, trimmed of leading spaces.
+struct Ln {
+    no: usize,
+    /// Cleaned text, original script.
+    t: Vec<char>,
+    /// Simplified view, char-aligned with `t`.
+    s: Vec<char>,
+}
+
+impl Ln {
+    fn text(&self, a: usize, b: usize) -> String {
+        let b = b.min(self.t.len());
+        let a = a.min(b);
+        self.t[a..b].iter().collect()
+    }
+    fn simp(&self, a: usize, b: usize) -> String {
+        let b = b.min(self.s.len());
+        let a = a.min(b);
+        self.s[a..b].iter().collect()
+    }
+}
+
+/// Find the problems and measures sections of one report.
+///
+/// `lines` are the report's lines (blank ones are skipped); `report_id` is copied into each
+/// section. `doc` supplies the source name.
+pub fn sections_in_report(doc: &CleanDoc, lines: &[LineRef], report_id: &str) -> Vec<Section> {
+    let lns: Vec<Ln> = lines
+        .iter()
+        .filter_map(|r| {
+            let t: Vec<char> = r.line.text.chars().collect();
+            let mut s: Vec<char> = r.line.simplified.chars().collect();
+            if s.len() != t.len() {
+                // Not char-aligned: match cues on the text itself.
+                s = t.clone();
+            }
+            let lead = s.iter().take_while(|c| is_space(**c)).count();
+            let mut t = t[lead..].to_vec();
+            let mut s = s[lead..].to_vec();
+            while s.last().is_some_and(|c| is_space(*c)) {
+                s.pop();
+                t.pop();
+            }
+            (!s.is_empty()).then_some(Ln { no: r.no, t, s })
+        })
+        .collect();
+    let simp: Vec<Vec<char>> = lns.iter().map(|l| l.s.clone()).collect();
+    let outline = Outline::build(&simp);
+    let ctx = Ctx {
+        lns: &lns,
+        outline: &outline,
+    };
+
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lns.len() {
+        let found = if let Some(n) = outline.node_at[i] {
+            ctx.heading_section(n)
+        } else {
+            ctx.intro_section(i)
+        };
+        match found {
+            Some(mut sec) => {
+                sec.source = doc.source.clone();
+                sec.report = report_id.to_string();
+                let end_no = sec.line_end;
+                out.push(sec);
+                while i < lns.len() && lns[i].no <= end_no {
+                    i += 1;
+                }
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The type a heading names, if any: `problems`, `measures` or neither.
+///
+/// `headline` is simplified text. Problem words count unless a guard says they are not about
+/// deficiencies (其他需要说明的问题, 是否存在问题？, 需注意的问题). Measure words count when strong
+/// (建议, 对策, 下一步, 工作思路 …), or weak (措施) with a future marker, and not when a word of past
+/// work follows them (措施落实情况). When both kinds are present, the later one wins:
+/// 存在的问题及对策 → measures, 工作情况及问题 → problems.
+pub fn classify(headline: &str) -> Option<&'static str> {
+    use cues::*;
+    let h: String = headline
+        .chars()
+        .filter(|c| !matches!(c, '.' | '`' | '\'' | '·'))
+        .collect();
+    let question = h.ends_with('？') || h.ends_with('?');
+    let problem = if question || contains_any(&h, PROBLEM_GUARDS) {
+        None
+    } else {
+        last_pos(&h, PROBLEM_WORDS)
+    };
+    let strong = last_pos(&h, MEASURE_WORDS);
+    let weak = if contains_any(&h, FUTURE_MARKERS) {
+        last_pos(&h, WEAK_MEASURE_WORDS)
+    } else {
+        None
+    };
+    let measure = strong.max(weak).filter(|&p| {
+        // A past-work word after the measure word: 措施落实情况, 建议办理情况.
+        !PAST_GUARDS.iter().any(|g| h[p..].contains(g.text))
+    });
+    match (problem, measure) {
+        (Some(p), Some(m)) => Some(if m > p { MEASURES } else { PROBLEMS }),
+        (Some(_), None) => Some(PROBLEMS),
+        (None, Some(_)) => Some(MEASURES),
+        (None, None) => None,
+    }
+}
+
+/// Whether a body sentence opens a list of problems: a problem verb followed closely by a problem
+/// word (存在一些问题和不足, 面临不少困难和挑战), and then an enumeration — a colon, an inline
+/// `一是` run, a `；` list, or numbered lines right after the paragraph (`next_is_marker`).
+/// Returns the char index where the listing starts (after the cue sentence).
+pub fn is_intro_sentence(s: &[char], next_is_marker: bool) -> Option<usize> {
+    use cues::*;
+    let text: String = s.iter().collect();
+    if contains_any(&text, PROBLEM_GUARDS) {
+        return None;
+    }
+    // Char index of each problem verb occurrence.
+    for v in PROBLEM_VERBS {
+        for (b, _) in text.match_indices(v.text) {
+            let vi = text[..b].chars().count() + v.text.chars().count();
+            // A problem word within 20 chars, in the same clause group (no 。；).
+            let window_end = (vi + 20).min(s.len());
+            let mut hit = None;
+            for j in vi..window_end {
+                if matches!(s[j], '。' | '；' | ';') {
+                    break;
+                }
+                let rest: String = s[j..window_end].iter().collect();
+                if let Some(w) = PROBLEM_WORDS.iter().find(|w| rest.starts_with(w.text)) {
+                    hit = Some(j + w.text.chars().count());
+                }
+            }
+            let Some(after) = hit else { continue };
+            // The rest of the sentence.
+            let mut k = after;
+            while k < s.len() && !matches!(s[k], '。' | '：' | ':' | '；' | ';') {
+                k += 1;
+            }
+            if k < s.len() && matches!(s[k], '：' | ':') {
+                return Some(k + 1);
+            }
+            let next = (k + 1).min(s.len());
+            if k >= s.len() || s[next..].iter().all(|c| is_space(*c) || *c == '。') {
+                // The cue sentence ends the paragraph: numbered lines must follow.
+                if next_is_marker {
+                    return Some(s.len());
+                }
+                continue;
+            }
+            if inline_run(s, next)
+                .first()
+                .is_some_and(|r| r.start <= next + 2)
+            {
+                return Some(next);
+            }
+            let tail: String = s[next..].iter().collect();
+            if tail.matches('；').count() + tail.matches(';').count() >= 2 {
+                return Some(next);
+            }
+        }
+    }
+    None
+}
+
+struct Ctx<'a> {
+    lns: &'a [Ln],
+    outline: &'a Outline,
+}
+
+impl Ctx<'_> {
+    /// A section opened by the heading node `n`.
+    fn heading_section(&self, n: usize) -> Option<Section> {
+        let node = &self.outline.nodes[n];
+        let ln = &self.lns[node.li];
+        let (a, b) = headline_range(&ln.s, node.marker.len, ln.s.len());
+        if b - a > MAX_HEADING_CHARS || b == a {
+            return None;
+        }
+        // A run of clauses (奖罚力度得当，避免误判，对于屡犯同一问题的部门，…) is an item, not a heading.
+        if ln.s[a..b]
+            .iter()
+            .filter(|c| matches!(c, '，' | ','))
+            .count()
+            >= 3
+        {
+            return None;
+        }
+        let ty = classify(&ln.simp(a, b))?;
+        let last = self.outline.extent(n);
+        let role = role_of(ty);
+        let mut items = Vec::new();
+        // Inline runs on the heading line after its headline.
+        items.extend(self.inline_items(node.li, b, role));
+        let body: Vec<usize> = (node.li + 1..=last)
+            .filter(|&li| self.outline.owner[li] == Some(n))
+            .collect();
+        for &c in &node.children {
+            items.push(self.item(c, last, role));
+        }
+        for &li in &body {
+            items.extend(self.inline_items(li, 0, role));
+        }
+        if body.is_empty() && node.children.is_empty() && items.is_empty() {
+            // A heading with nothing under it (a list entry, a truncated report).
+            return None;
+        }
+        let empty = !body.is_empty() && body.iter().all(|&li| self.is_empty_body(li));
+        if empty {
+            items.clear();
+        } else if items.is_empty() {
+            for &li in &body {
+                items.extend(self.paragraph_items(li, 0, role));
+            }
+        }
+        items.sort_by_key(|it| it.line);
+        Some(Section {
+            source: String::new(),
+            report: String::new(),
+            r#type: ty.to_string(),
+            heading: ln.text(0, ln.t.len()),
+            heading_line: ln.no,
+            line_start: ln.no,
+            line_end: self.lns[last].no,
+            empty,
+            items,
+        })
+    }
+
+    /// A problems section opened by a body sentence on line `li`.
+    fn intro_section(&self, li: usize) -> Option<Section> {
+        let ln = &self.lns[li];
+        let next_is_marker = self
+            .outline
+            .node_at
+            .get(li + 1)
+            .is_some_and(|n| n.is_some());
+        let from = is_intro_sentence(&ln.s, next_is_marker)?;
+        let role = role_of(PROBLEMS);
+        let parent = self.outline.owner[li];
+        // Lines up to the next heading at the parent's level or above.
+        let limit = match parent {
+            Some(p) => self.outline.extent(p),
+            None => self
+                .outline
+                .nodes
+                .iter()
+                .find(|m| m.li > li)
+                .map(|m| m.li - 1)
+                .unwrap_or(self.lns.len() - 1),
+        };
+        let mut items = self.inline_items(li, from, role);
+        if items.is_empty() {
+            items = self.clause_list(li, from, role);
+        }
+        let mut last = li;
+        if items.is_empty() {
+            // Numbered lines follow: take them and their bodies.
+            let mut j = li + 1;
+            while j <= limit {
+                if self.outline.node_at[j].is_none() && j == li + 1 {
+                    break;
+                }
+                last = j;
+                j += 1;
+            }
+            for (id, node) in self.outline.nodes.iter().enumerate() {
+                let top = node.parent.is_none_or(|p| self.outline.nodes[p].li <= li);
+                if node.li > li && node.li <= last && top {
+                    items.push(self.item(id, last, role));
+                }
+            }
+        }
+        if items.is_empty() {
+            return None;
+        }
+        Some(Section {
+            source: String::new(),
+            report: String::new(),
+            r#type: PROBLEMS.to_string(),
+            heading: ln.text(0, ln.t.len()),
+            heading_line: ln.no,
+            line_start: ln.no,
+            line_end: self.lns[last].no,
+            empty: false,
+            items,
+        })
+    }
+
+    /// The item tree of node `n`, not looking past line index `last`.
+    fn item(&self, n: usize, last: usize, role: &str) -> Item {
+        let node = &self.outline.nodes[n];
+        let ln = &self.lns[node.li];
+        let m = node.marker.len;
+        let (a, b) = headline_range(&ln.s, m, ln.s.len());
+        let body: Vec<usize> = (node.li + 1..=last)
+            .filter(|&li| self.outline.owner[li] == Some(n))
+            .collect();
+        let mut text = ln.text(m, ln.t.len());
+        for &li in &body {
+            text.push('\n');
+            text.push_str(&self.lns[li].text(0, usize::MAX));
+        }
+        let mut children: Vec<Item> = self.inline_items(node.li, m, role);
+        for &c in &node.children {
+            if self.outline.nodes[c].li <= last {
+                children.push(self.item(c, last, role));
+            }
+        }
+        for &li in &body {
+            children.extend(self.inline_items(li, 0, role));
+        }
+        children.sort_by_key(|it| it.line);
+        let head_s = ln.simp(a, b);
+        let role = if cues::contains_any(&head_s, cues::CONTEXT_HEADS) && children.is_empty() {
+            "context"
+        } else if !children.is_empty() && is_group_headline(&head_s) {
+            "group"
+        } else {
+            role
+        };
+        Item {
+            line: ln.no,
+            marker: ln.text(0, m),
+            headline: headline_text(ln, a, b),
+            text,
+            role: role.to_string(),
+            children,
+        }
+    }
+
+    /// Items of the inline run on line `li` from char `from`.
+    fn inline_items(&self, li: usize, from: usize, role: &str) -> Vec<Item> {
+        let ln = &self.lns[li];
+        inline_run(&ln.s, from)
+            .iter()
+            .map(|r: &InlineItem| {
+                let body = r.start + r.marker_len;
+                let (a, b) = headline_range(&ln.s, body, r.end);
+                Item {
+                    line: ln.no,
+                    marker: ln.text(r.start, body),
+                    headline: headline_text(ln, a, b),
+                    text: trim_end_punct(ln.text(body, r.end)),
+                    role: role.to_string(),
+                    children: Vec::new(),
+                }
+            })
+            .collect()
+    }
+
+    /// A `；`-separated list after char `from` (主要是：甲；乙；丙。), two parts or more.
+    fn clause_list(&self, li: usize, from: usize, role: &str) -> Vec<Item> {
+        let ln = &self.lns[li];
+        let mut parts = Vec::new();
+        let mut a = from;
+        for i in from..=ln.s.len() {
+            let end = i == ln.s.len() || matches!(ln.s[i], '；' | ';');
+            let stop = i < ln.s.len() && ln.s[i] == '。' && !(i > 0 && ln.s[i - 1] == '的');
+            if end || stop {
+                if i > a {
+                    parts.push((a, i));
+                }
+                a = i + 1;
+                if stop {
+                    // The list ends at the full stop after its last part.
+                    if parts.len() >= 2 {
+                        break;
+                    }
+                    parts.clear();
+                }
+            }
+        }
+        if parts.len() < 2 {
+            return Vec::new();
+        }
+        // A lead-in before a colon (主要是：) is not part of the first clause.
+        if let Some(first) = parts.first_mut()
+            && let Some(k) = (first.0..first.1).find(|&k| matches!(ln.s[k], '：' | ':'))
+        {
+            first.0 = k + 1;
+        }
+        parts
+            .into_iter()
+            .map(|(a, b)| self.plain_item(ln, a, b, role))
+            .collect()
+    }
+
+    fn plain_item(&self, ln: &Ln, a: usize, b: usize, role: &str) -> Item {
+        let (ha, hb) = headline_range(&ln.s, a, b);
+        Item {
+            line: ln.no,
+            marker: String::new(),
+            headline: headline_text(ln, ha, hb),
+            text: trim_end_punct(ln.text(a, b)),
+            role: role.to_string(),
+            children: Vec::new(),
+        }
+    }
+
+    /// Items of an unnumbered paragraph: measure clauses (进一步细化…，加强…) for measures, else
+    /// a `；` list, else the paragraph itself.
+    fn paragraph_items(&self, li: usize, from: usize, role: &str) -> Vec<Item> {
+        let ln = &self.lns[li];
+        if role == "measure" {
+            let clauses = self.measure_clauses(ln, from);
+            if !clauses.is_empty() {
+                return clauses;
+            }
+        }
+        let list = self.clause_list(li, from, role);
+        if !list.is_empty() {
+            return list;
+        }
+        vec![self.plain_item(ln, from, ln.s.len(), role)]
+    }
+
+    /// Comma clauses that open with a measure verb, each running on over the clauses that
+    /// don't (强化资助育人理念，把…融入…全过程).
+    fn measure_clauses(&self, ln: &Ln, from: usize) -> Vec<Item> {
+        let mut bounds = Vec::new();
+        let mut a = from;
+        for i in from..=ln.s.len() {
+            if i == ln.s.len() || matches!(ln.s[i], '，' | ',' | '；' | ';' | '。') {
+                if i > a {
+                    bounds.push((a, i, ln.s[i.min(ln.s.len() - 1)]));
+                }
+                a = i + 1;
+            }
+        }
+        let mut items: Vec<(usize, usize)> = Vec::new();
+        let mut open = false;
+        for (a, b, _) in bounds {
+            let clause: String = ln.s[a..b].iter().collect();
+            let (skip, verb) = measure_verb_start(&clause);
+            if verb && !clause.starts_with("确保") {
+                items.push((a + skip, b));
+                open = true;
+            } else if open && !clause.starts_with("确保") && !clause.starts_with("使") {
+                if let Some(last) = items.last_mut() {
+                    last.1 = b;
+                }
+            } else {
+                open = false;
+            }
+        }
+        items
+            .into_iter()
+            .map(|(a, b)| {
+                let text = trim_end_punct(ln.text(a, b));
+                Item {
+                    line: ln.no,
+                    marker: String::new(),
+                    headline: text.clone(),
+                    text,
+                    role: "measure".to_string(),
+                    children: Vec::new(),
+                }
+            })
+            .collect()
+    }
+
+    fn is_empty_body(&self, li: usize) -> bool {
+        let s: String = self.lns[li]
+            .s
+            .iter()
+            .filter(|c| !c.is_ascii_punctuation() && !matches!(c, '。' | '，' | '！' | '；'))
+            .collect();
+        cues::EMPTY_BODIES.iter().any(|c| c.text == s)
+    }
+}
+
+fn role_of(ty: &str) -> &'static str {
+    if ty == PROBLEMS { "problem" } else { "measure" }
+}
+
+/// Whether a clause opens with a measure verb, after lead-ins such as 今后我们将. Returns the
+/// chars skipped and the verdict.
+fn measure_verb_start(clause: &str) -> (usize, bool) {
+    let mut rest = clause.trim_start_matches(|c: char| is_space(c));
+    let mut skipped = clause.chars().count() - rest.chars().count();
+    let mut lead_ins = 0;
+    while let Some(c) = cues::CLAUSE_LEAD_INS
+        .iter()
+        .find(|c| rest.starts_with(c.text))
+    {
+        rest = &rest[c.text.len()..];
+        lead_ins += c.text.chars().count();
+    }
+    let verb = cues::MEASURE_VERBS.iter().any(|c| rest.starts_with(c.text));
+    if verb {
+        // The lead-in (今后我们将) is not part of the measure.
+        skipped += lead_ins;
+    }
+    (skipped, verb)
+}
+
+/// Whether a headline names a category (从招商人员来讲, 关于资金的问题) or is a bare label (工作重点).
+fn is_group_headline(h: &str) -> bool {
+    let h = h.trim_end_matches(['：', ':', '，', ',', '。']);
+    let n = h.chars().count();
+    if n <= 4 {
+        return true;
+    }
+    cues::GROUP_PREFIXES.iter().any(|p| h.starts_with(p.text))
+        && cues::GROUP_SUFFIXES.iter().any(|s| h.ends_with(s.text))
+}
+
+/// Headline text in the original script, without the anti-copy `。` after `的`.
+fn headline_text(ln: &Ln, a: usize, b: usize) -> String {
+    let mut out = String::new();
+    for i in a..b.min(ln.t.len()) {
+        let c = ln.t[i];
+        if c == '。' && i > 0 && ln.s[i - 1] == '的' {
+            continue;
+        }
+        out.push(c);
+    }
+    trim_end_punct(out)
+}
+
+fn trim_end_punct(s: String) -> String {
+    s.trim_end_matches(|c: char| {
+        is_space(c) || matches!(c, '。' | '，' | ',' | '；' | ';' | '：' | ':' | '、')
+    })
+    .to_string()
+}

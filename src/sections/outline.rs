@@ -1,0 +1,501 @@
+//! The heading ladder of a report: enumeration markers at line starts, their depth, and the
+//! inline `一是……二是……` runs inside paragraphs.
+//!
+//! Input: the non-blank lines of one report as char vectors (cleaned text and its char-aligned
+//! simplified view). Output: [`Outline`], a forest of [`Node`]s, one per marker line.
+//!
+//! Depth is not a fixed table: reports differ (one uses `一、 → （一） → 1、`, another
+//! `一、 → 1、 → （1）`), so a marker kind's rank is the order in which the kind first appears in
+//! the report. A node's parent is the nearest earlier node of smaller rank.
+
+/// The kinds of enumeration marker, named by their shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MarkerKind {
+    /// `一、`
+    CnComma,
+    /// `（一）`, `(一)、`
+    CnParen,
+    /// `1、`, `1.`
+    NumComma,
+    /// `（1）`, `(1)、`
+    NumParen,
+    /// `1)`
+    NumHalfParen,
+    /// `①`
+    Circled,
+    /// `一是`
+    Shi,
+    /// `一要`
+    Yao,
+    /// `第一，`
+    Di,
+}
+
+/// A marker found at the start of a line (or inside a paragraph, for inline runs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marker {
+    pub kind: MarkerKind,
+    /// The number the marker stands for (`三` → 3).
+    pub ordinal: u32,
+    /// Length of the marker in chars, trailing `、` included.
+    pub len: usize,
+}
+
+/// Value of one Chinese numeral char.
+fn cn_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '零' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        '十' => 10,
+        _ => return None,
+    })
+}
+
+/// Parse a Chinese numeral up to 99 at the start of `s`: (value, chars used).
+fn cn_number(s: &[char]) -> Option<(u32, usize)> {
+    let n = s
+        .iter()
+        .take(3)
+        .take_while(|c| cn_digit(**c).is_some())
+        .count();
+    if n == 0 {
+        return None;
+    }
+    let d: Vec<u32> = s[..n].iter().filter_map(|c| cn_digit(*c)).collect();
+    let v = match d.as_slice() {
+        [a] => *a,
+        [10, b] if *b < 10 => 10 + b,
+        [a, 10] if *a < 10 => a * 10,
+        [a, 10, b] if *a < 10 && *b < 10 => a * 10 + b,
+        _ => return None,
+    };
+    (v > 0).then_some((v, n))
+}
+
+fn ascii_digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+/// Parse 1–2 Arabic digits (ASCII or full-width) at the start of `s`.
+fn num_number(s: &[char]) -> Option<(u32, usize)> {
+    let n = s
+        .iter()
+        .take(3)
+        .take_while(|c| ascii_digit(**c).is_some())
+        .count();
+    if n == 0 || n > 2 {
+        return None;
+    }
+    let v = s[..n]
+        .iter()
+        .filter_map(|c| ascii_digit(*c))
+        .fold(0, |a, d| a * 10 + d);
+    (v > 0).then_some((v, n))
+}
+
+fn is_open(c: char) -> bool {
+    c == '(' || c == '（'
+}
+
+fn is_close(c: char) -> bool {
+    c == ')' || c == '）'
+}
+
+/// Whether a char is whitespace as found at line starts (ASCII, ideographic space, NBSP).
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}'
+}
+
+/// The enumeration marker at the start of `s` (already trimmed of leading spaces), if any.
+pub fn parse_marker(s: &[char]) -> Option<Marker> {
+    let at = |i: usize| s.get(i).copied();
+    // A trailing `、` or `.` after a closing bracket belongs to the marker: `（四）、`.
+    let tail = |i: usize| match at(i) {
+        Some('、') | Some('.') | Some('．') => 1,
+        _ => 0,
+    };
+    let first = at(0)?;
+    if let Some(k) = ('①'..='⑳').position(|c| c == first) {
+        return Some(Marker {
+            kind: MarkerKind::Circled,
+            ordinal: k as u32 + 1,
+            len: 1 + tail(1),
+        });
+    }
+    if is_open(first) {
+        if let Some((v, n)) = cn_number(&s[1..])
+            && at(1 + n).is_some_and(is_close)
+        {
+            return Some(Marker {
+                kind: MarkerKind::CnParen,
+                ordinal: v,
+                len: 2 + n + tail(2 + n),
+            });
+        }
+        if let Some((v, n)) = num_number(&s[1..])
+            && at(1 + n).is_some_and(is_close)
+        {
+            return Some(Marker {
+                kind: MarkerKind::NumParen,
+                ordinal: v,
+                len: 2 + n + tail(2 + n),
+            });
+        }
+        return None;
+    }
+    if first == '第' {
+        let (v, n) = cn_number(&s[1..])?;
+        return match at(1 + n) {
+            Some('，' | ',' | '、' | '：' | ':') => Some(Marker {
+                kind: MarkerKind::Di,
+                ordinal: v,
+                len: 2 + n,
+            }),
+            _ => None,
+        };
+    }
+    if let Some((v, n)) = cn_number(s) {
+        return match at(n) {
+            Some('、') => Some(Marker {
+                kind: MarkerKind::CnComma,
+                ordinal: v,
+                len: n + 1,
+            }),
+            Some('是') if v <= 10 && at(n + 1) != Some('否') => Some(Marker {
+                kind: MarkerKind::Shi,
+                ordinal: v,
+                len: n + 1,
+            }),
+            Some('要')
+                if v <= 10 && !matches!(at(n + 1), Some('求' | '素' | '点' | '件' | '是')) =>
+            {
+                Some(Marker {
+                    kind: MarkerKind::Yao,
+                    ordinal: v,
+                    len: n + 1,
+                })
+            }
+            _ => None,
+        };
+    }
+    if let Some((v, n)) = num_number(s) {
+        let next = at(n + 1);
+        return match at(n) {
+            Some('、') => Some(Marker {
+                kind: MarkerKind::NumComma,
+                ordinal: v,
+                len: n + 1,
+            }),
+            // `1.` but not `1.5`, `1.5%`
+            Some('.' | '．') if next.is_some_and(|c| ascii_digit(c).is_none() && c != '%') => {
+                Some(Marker {
+                    kind: MarkerKind::NumComma,
+                    ordinal: v,
+                    len: n + 1,
+                })
+            }
+            Some(')' | '）') => Some(Marker {
+                kind: MarkerKind::NumHalfParen,
+                ordinal: v,
+                len: n + 1 + tail(n + 1),
+            }),
+            _ => None,
+        };
+    }
+    None
+}
+
+/// One marker line of a report.
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// Index into the report's non-blank lines.
+    pub li: usize,
+    pub marker: Marker,
+    /// Depth: the position of the marker kind in the report's first-appearance order.
+    pub rank: usize,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+}
+
+/// The heading ladder of one report.
+#[derive(Debug, Clone, Default)]
+pub struct Outline {
+    pub nodes: Vec<Node>,
+    /// For each line, the node that starts on it.
+    pub node_at: Vec<Option<usize>>,
+    /// For each line, the innermost node it belongs to (itself for a marker line).
+    pub owner: Vec<Option<usize>>,
+}
+
+impl Outline {
+    /// Build the outline from the simplified view of the report's non-blank lines, each already
+    /// trimmed of leading spaces.
+    pub fn build(lines: &[Vec<char>]) -> Outline {
+        let mut order: Vec<MarkerKind> = Vec::new();
+        let mut out = Outline {
+            nodes: Vec::new(),
+            node_at: vec![None; lines.len()],
+            owner: vec![None; lines.len()],
+        };
+        let mut stack: Vec<usize> = Vec::new();
+        for (li, s) in lines.iter().enumerate() {
+            let Some(marker) = parse_marker(s) else {
+                out.owner[li] = stack.last().copied();
+                continue;
+            };
+            let rank = match order.iter().position(|k| *k == marker.kind) {
+                Some(r) => r,
+                None => {
+                    order.push(marker.kind);
+                    order.len() - 1
+                }
+            };
+            while stack.last().is_some_and(|&n| out.nodes[n].rank >= rank) {
+                stack.pop();
+            }
+            let id = out.nodes.len();
+            let parent = stack.last().copied();
+            if let Some(p) = parent {
+                out.nodes[p].children.push(id);
+            }
+            out.nodes.push(Node {
+                li,
+                marker,
+                rank,
+                parent,
+                children: Vec::new(),
+            });
+            stack.push(id);
+            out.node_at[li] = Some(id);
+            out.owner[li] = Some(id);
+        }
+        out
+    }
+
+    /// Index of the last line covered by node `n`: the line before the next node of the same or
+    /// smaller rank, or the last line.
+    pub fn extent(&self, n: usize) -> usize {
+        let rank = self.nodes[n].rank;
+        self.nodes[n + 1..]
+            .iter()
+            .find(|m| m.rank <= rank)
+            .map(|m| m.li - 1)
+            .unwrap_or(self.node_at.len().saturating_sub(1))
+    }
+
+    /// Whether node `a` is `b` or one of its descendants.
+    pub fn within(&self, mut a: usize, b: usize) -> bool {
+        loop {
+            if a == b {
+                return true;
+            }
+            match self.nodes[a].parent {
+                Some(p) => a = p,
+                None => return false,
+            }
+        }
+    }
+}
+
+/// One member of an inline run: `一是` at char `start`, its text running to `end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InlineItem {
+    pub ordinal: u32,
+    /// Char index of the marker.
+    pub start: usize,
+    /// Char length of the marker.
+    pub marker_len: usize,
+    /// Char index where this member's text ends (the next member's marker, or the end).
+    pub end: usize,
+}
+
+/// Find the inline `一是……二是……` (or `一要……二要……`, `第一，……第二，……`) run in `s`, starting
+/// at char `from`. A run starts at 一, counts up without gaps, and each marker opens a clause
+/// (it follows the start or a punctuation mark). Runs of fewer than two members are ignored.
+pub fn inline_run(s: &[char], from: usize) -> Vec<InlineItem> {
+    let mut found: Vec<(usize, MarkerKind, u32, usize)> = Vec::new();
+    for i in from..s.len() {
+        let opens = i == from
+            || matches!(
+                s[i - 1],
+                '。' | '；' | ';' | '，' | ',' | '：' | ':' | '、' | '！' | '？'
+            )
+            || is_space(s[i - 1]);
+        if !opens {
+            continue;
+        }
+        if let Some(m) = parse_marker(&s[i..])
+            && matches!(m.kind, MarkerKind::Shi | MarkerKind::Yao | MarkerKind::Di)
+        {
+            found.push((i, m.kind, m.ordinal, m.len));
+        }
+    }
+    // The longest gap-free run starting at 1 of a single kind.
+    let mut best: Vec<(usize, usize)> = Vec::new();
+    for (k, &(start, kind, ord, len)) in found.iter().enumerate() {
+        if ord != 1 {
+            continue;
+        }
+        let mut run = vec![(start, len)];
+        let mut want = 2;
+        for &(s2, k2, o2, l2) in &found[k + 1..] {
+            if k2 == kind && o2 == want {
+                run.push((s2, l2));
+                want += 1;
+            } else if k2 == kind && o2 == 1 {
+                break;
+            }
+        }
+        if run.len() >= 2 && run.len() > best.len() {
+            best = run;
+        }
+    }
+    let mut out = Vec::new();
+    for (k, &(start, len)) in best.iter().enumerate() {
+        let end = best.get(k + 1).map(|n| n.0).unwrap_or(s.len());
+        out.push(InlineItem {
+            ordinal: k as u32 + 1,
+            start,
+            marker_len: len,
+            end,
+        });
+    }
+    out
+}
+
+/// Char range `[start, end)` of the headline in `s[from..to]`: the text up to the first `。`,
+/// `：`, `；` (or `!?`, `----`), or up to a clause that gives a cause (主要原因是…). A `。` right
+/// after `的` is an anti-copy mark, not a full stop, and is skipped.
+pub fn headline_range(s: &[char], from: usize, to: usize) -> (usize, usize) {
+    let to = to.min(s.len());
+    let mut start = from.min(to);
+    while start < to && (is_space(s[start]) || matches!(s[start], '，' | ',' | '：' | ':')) {
+        start += 1;
+    }
+    let mut end = to;
+    let mut i = start;
+    while i < to {
+        let c = s[i];
+        let stop = match c {
+            '。' => !(i > start && s[i - 1] == '的'),
+            '：' | ':' | '；' | ';' | '！' | '？' | '!' | '?' => true,
+            '-' => s.get(i + 1) == Some(&'-'),
+            '，' | ',' => {
+                let rest: String = s[i + 1..to.min(i + 6)].iter().collect();
+                super::cues::HEADLINE_STOPS
+                    .iter()
+                    .any(|c| rest.starts_with(c.text))
+            }
+            _ => false,
+        };
+        if stop && i > start {
+            end = i;
+            break;
+        }
+        i += 1;
+    }
+    while end > start && (is_space(s[end - 1]) || matches!(s[end - 1], '，' | ',' | '、')) {
+        end -= 1;
+    }
+    (start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    fn kind(s: &str) -> Option<(MarkerKind, u32, usize)> {
+        parse_marker(&chars(s)).map(|m| (m.kind, m.ordinal, m.len))
+    }
+
+    #[test]
+    fn markers_of_every_kind() {
+        use MarkerKind::*;
+        assert_eq!(kind("三、存在的问题"), Some((CnComma, 3, 2)));
+        assert_eq!(kind("（一）高度重视"), Some((CnParen, 1, 3)));
+        assert_eq!(kind("(四)、从企业自身看"), Some((CnParen, 4, 4)));
+        assert_eq!(kind("10、面向卫生养老领域招商"), Some((NumComma, 10, 3)));
+        assert_eq!(kind("(1)完善服务"), Some((NumParen, 1, 3)));
+        assert_eq!(kind("（1)从招商项目来看"), Some((NumParen, 1, 3)));
+        assert_eq!(kind("1)现执行的绩效管理"), Some((NumHalfParen, 1, 2)));
+        assert_eq!(kind("②加强考核"), Some((Circled, 2, 1)));
+        assert_eq!(kind("二是突出中心"), Some((Shi, 2, 2)));
+        assert_eq!(kind("一要加大园区投入"), Some((Yao, 1, 2)));
+        assert_eq!(kind("第三，加强考核"), Some((Di, 3, 3)));
+        assert_eq!(kind("十二、其他"), Some((CnComma, 12, 3)));
+    }
+
+    #[test]
+    fn things_that_are_not_markers() {
+        assert_eq!(kind("1.5万元用于"), None);
+        assert_eq!(kind("2019年以来"), None);
+        assert_eq!(kind("一是否存在"), None);
+        assert_eq!(kind("一要求"), None);
+        assert_eq!(kind("一公开："), None);
+        assert_eq!(kind("三挂钩："), None);
+        assert_eq!(kind("“十二五”时期"), None);
+        assert_eq!(kind("第一章"), None);
+    }
+
+    #[test]
+    fn depth_follows_first_appearance() {
+        // 一、 → 1、 → （一） in this report, the reverse of the usual table.
+        let lines: Vec<Vec<char>> = [
+            "一、情况",
+            "1、甲",
+            "（一）乙",
+            "二、问题",
+            "（一）丙",
+            "1、丁",
+        ]
+        .iter()
+        .map(|s| chars(s))
+        .collect();
+        let o = Outline::build(&lines);
+        let ranks: Vec<usize> = o.nodes.iter().map(|n| n.rank).collect();
+        assert_eq!(ranks, vec![0, 1, 2, 0, 2, 1]);
+        assert_eq!(o.nodes[2].parent, Some(1));
+        assert_eq!(o.nodes[4].parent, Some(3));
+        assert_eq!(o.nodes[5].parent, Some(3));
+        assert_eq!(o.extent(0), 2);
+    }
+
+    #[test]
+    fn inline_runs_start_at_one_and_count_up() {
+        let s = chars(
+            "但也存在一些问题和不足。一是意识不够强，主要原因是职能。二是起步较晚。三是宣传有待加强。",
+        );
+        let run = inline_run(&s, 0);
+        assert_eq!(run.len(), 3);
+        let (a, b) = headline_range(&s, run[0].start + run[0].marker_len, run[0].end);
+        assert_eq!(s[a..b].iter().collect::<String>(), "意识不够强");
+        // A lone 二是 is not a run; 一是 inside a word is not a marker.
+        assert!(inline_run(&chars("这是其一是说，二是指"), 0).is_empty());
+    }
+
+    #[test]
+    fn headline_skips_stray_full_stop_after_de() {
+        let s = chars("2、规范项目，夯实基础，提高招商引资的。成功率。项目规范即是");
+        let (a, b) = headline_range(&s, 2, s.len());
+        assert_eq!(
+            s[a..b].iter().collect::<String>(),
+            "规范项目，夯实基础，提高招商引资的。成功率"
+        );
+    }
+}
