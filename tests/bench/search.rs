@@ -13,6 +13,9 @@
 //! filters have something to filter. Latency is the wall time of `SearchIndex::search` (parse,
 //! search, top 10, snippets) on an opened index, over 20 queries × 25 runs after one warm-up
 //! run; the bench fails if a query that should match returns nothing.
+//!
+//! Last run (2 shared cores, release): 50,000 reports, 171.4 MB of text, build 16.2 s
+//! (10.6 MB/s), index 190.7 MB (1.11 MB per MB of text), latency median 3.32 ms, p99 13.52 ms.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
