@@ -17,6 +17,7 @@ use crate::aggregate::{self, Aggregate, ReportInfo};
 use crate::clean;
 use crate::doc::{CleanDoc, ReportRecord, ReportSpan};
 use crate::error::{Error, FileError, Result};
+use crate::index::{self, IndexDoc};
 use crate::ingest::{self, SourceFile};
 use crate::sections::{self, Section};
 use crate::segment::Segmenter;
@@ -105,6 +106,7 @@ struct StageClock {
     read_clean_split: AtomicU64,
     segment: AtomicU64,
     sections: AtomicU64,
+    index: AtomicU64,
 }
 
 impl StageClock {
@@ -116,15 +118,14 @@ impl StageClock {
     }
 }
 
-/// The per-report record for `reports.jsonl`.
-fn report_record(doc: &CleanDoc, span: &ReportSpan, seg: &Segmenter) -> ReportRecord {
+/// The per-report record for `reports.jsonl`. `tokens` comes from the one segmentation of the
+/// report (the index's token stream), so nothing is cut twice.
+fn report_record(doc: &CleanDoc, span: &ReportSpan, tokens: usize) -> ReportRecord {
     let mut counts = ScriptCounts::default();
     let mut chars = 0;
-    let mut tokens = 0;
     for l in doc.report_lines(span) {
         counts.add(&l.line.text, &l.line.simplified);
         chars += l.line.text.chars().count();
-        tokens += seg.count_words(&l.line.simplified);
     }
     let title_line = doc.line(span.title_line);
     ReportRecord {
@@ -150,6 +151,7 @@ fn report_record(doc: &CleanDoc, span: &ReportSpan, seg: &Segmenter) -> ReportRe
 fn process_file(
     file: &SourceFile,
     seg: &Segmenter,
+    builder: &index::Builder,
     clock: &StageClock,
 ) -> Result<FileOutput, FileError> {
     let t = Instant::now();
@@ -159,8 +161,18 @@ fn process_file(
     let mut out = FileOutput::default();
     for span in &loaded.layout.reports {
         let t = Instant::now();
-        let record = report_record(doc, span, seg);
+        let index_doc = IndexDoc::from_report(doc, span);
+        let tokens = index::pre_tokenize(seg, &index_doc);
+        let record = report_record(doc, span, count_words(&tokens));
         StageClock::add(&clock.segment, t.elapsed());
+        let t = Instant::now();
+        builder
+            .add_pretokenized(index_doc, tokens)
+            .map_err(|e| FileError {
+                path: file.rel.clone(),
+                reason: format!("could not index report {}: {e}", span.ordinal),
+            })?;
+        StageClock::add(&clock.index, t.elapsed());
         let lines = doc.report_lines(span);
         let t = Instant::now();
         out.sections
@@ -169,6 +181,15 @@ fn process_file(
         out.reports.push(record);
     }
     Ok(out)
+}
+
+/// Words in a token stream: tokens with a letter or digit (punctuation is not a word).
+fn count_words(tokens: &tantivy::tokenizer::PreTokenizedString) -> usize {
+    tokens
+        .tokens
+        .iter()
+        .filter(|t| t.text.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 /// What `build_report.json` holds.
@@ -187,7 +208,8 @@ pub struct BuildReport {
     pub seconds: StageSeconds,
 }
 
-/// Seconds per stage. `read_clean_split` and `segment` are CPU seconds summed over threads;
+/// Seconds per stage. `read_clean_split`, `segment` (the one jieba cut per report, for the
+/// index and the token count), `sections` and `index_add` are CPU seconds summed over threads;
 /// the others are wall-clock.
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct StageSeconds {
@@ -195,7 +217,9 @@ pub struct StageSeconds {
     pub read_clean_split: f64,
     pub segment: f64,
     pub sections: f64,
+    pub index_add: f64,
     pub process_wall: f64,
+    pub index_commit: f64,
     pub aggregate: f64,
     pub write: f64,
     pub total: f64,
@@ -219,6 +243,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let discover = started.elapsed().as_secs_f64();
     let total_bytes: u64 = files.iter().map(|f| f.bytes).sum();
     let seg = Segmenter::new();
+    // Everything is written into a staging folder; it replaces the previous output only at the
+    // end (and is removed if the build fails).
+    let staging = Staging::new(&opts.index)?;
+    let builder = index::open_for_build_in(&staging.path("tantivy"), &seg)?;
 
     let bar = progress_bar(total_bytes, opts.progress);
     let clock = StageClock::default();
@@ -226,7 +254,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let results: Vec<Result<FileOutput, FileError>> = files
         .par_iter()
         .map(|file| {
-            let out = process_file(file, &seg, &clock);
+            let out = process_file(file, &seg, &builder, &clock);
             bar.inc(file.bytes);
             out
         })
@@ -268,7 +296,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let aggregate_secs = t.elapsed().as_secs_f64();
 
     let t = Instant::now();
-    let staging = Staging::new(&opts.index)?;
+    builder.commit()?;
+    let index_commit = t.elapsed().as_secs_f64();
+
+    let t = Instant::now();
     staging.write_jsonl("reports.jsonl", &reports)?;
     staging.write_jsonl("sections.jsonl", &all_sections)?;
     staging.write_json("aggregate.json", &themes)?;
@@ -277,7 +308,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         read_clean_split: StageClock::secs(&clock.read_clean_split),
         segment: StageClock::secs(&clock.segment),
         sections: StageClock::secs(&clock.sections),
+        index_add: StageClock::secs(&clock.index),
         process_wall,
+        index_commit,
         aggregate: aggregate_secs,
         write: t.elapsed().as_secs_f64(),
         total: started.elapsed().as_secs_f64(),
@@ -427,7 +460,10 @@ impl Staging {
                 let dst = self.target.join(name);
                 if src.is_dir() && dst.is_dir() {
                     // Swap folders: move the old one aside first, then drop it.
-                    let old = self.target.join(format!(".old-{}", std::process::id()));
+                    let old = self.target.join(format!("{}.old", name.to_string_lossy()));
+                    if old.exists() {
+                        fs::remove_dir_all(&old).map_err(|e| io(&old, e))?;
+                    }
                     fs::rename(&dst, &old).map_err(|e| io(&dst, e))?;
                     fs::rename(&src, &dst).map_err(|e| io(&src, e))?;
                     let _ = fs::remove_dir_all(&old);
