@@ -1,0 +1,1 @@
+//! Fixtures that carry their answer.

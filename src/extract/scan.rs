@@ -1,0 +1,503 @@
+//! The detectors: each runs its patterns over the folded line and pushes [`Found`] mentions,
+//! skipping spans already taken by a mention of higher priority.
+
+use std::ops::Range;
+
+use super::context::{
+    PREVIOUS_YEAR, distant_bound, money_role, prefix_qualifier, suffix_qualifier,
+};
+use super::number::{cjk_digit, has_trailing_unit, parse_numeral, trailing_multiplier};
+use super::patterns::*;
+use super::{Approx, Kind, Role};
+
+/// A mention in folded coordinates, before year attribution.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Found {
+    pub span: Range<usize>,
+    pub kind: Kind,
+    pub value: Option<f64>,
+    pub currency: Option<&'static str>,
+    pub range: Option<[f64; 2]>,
+    pub approx: Option<Approx>,
+    pub role: Option<Role>,
+    pub points: Option<bool>,
+    /// Money right after `上年`/`去年`: it belongs to the year before the sentence's year.
+    pub previous_year: bool,
+}
+
+impl Found {
+    fn new(span: Range<usize>, kind: Kind, value: Option<f64>) -> Found {
+        Found {
+            span,
+            kind,
+            value,
+            currency: None,
+            range: None,
+            approx: None,
+            role: None,
+            points: None,
+            previous_year: false,
+        }
+    }
+}
+
+/// Mentions found so far; a new one may not overlap any of them.
+#[derive(Debug, Default)]
+pub(crate) struct Taken(pub Vec<Found>);
+
+impl Taken {
+    fn free(&self, s: &Range<usize>) -> bool {
+        self.0
+            .iter()
+            .all(|f| f.span.end <= s.start || s.end <= f.span.start)
+    }
+    fn push(&mut self, f: Found) {
+        if self.free(&f.span) {
+            self.0.push(f);
+        }
+    }
+}
+
+fn char_before(t: &str, i: usize) -> Option<char> {
+    t[..i].chars().next_back()
+}
+
+fn char_after(t: &str, i: usize) -> Option<char> {
+    t[i..].chars().next()
+}
+
+fn is_numeral_char(c: char) -> bool {
+    c.is_ascii_digit() || cjk_digit(c).is_some() || "十拾百佰千仟万萬亿億".contains(c)
+}
+
+fn currency_code(word: &str) -> &'static str {
+    match word {
+        "美元" | "美金" => "USD",
+        "港元" | "港币" | "港幣" => "HKD",
+        "欧元" | "歐元" => "EUR",
+        "日元" => "JPY",
+        "英镑" | "英鎊" => "GBP",
+        _ => "CNY",
+    }
+}
+
+/// Units that make `N个亿` a quantity, not money (`3个亿人次`, `2个亿吨`).
+const NOT_MONEY_AFTER_GE_YI: &[&str] = &[
+    "元", "人", "次", "吨", "噸", "立方", "平方", "千瓦", "度", "斤", "公斤", "头", "頭", "只",
+    "条", "條", "张", "張", "册", "冊", "年", "像素", "字", "户", "戶", "亩", "畝",
+];
+
+/// Money: sums with a currency word, and the colloquial `N个亿`.
+pub(crate) fn money(t: &str, taken: &mut Taken) {
+    for c in MONEY.captures_iter(t) {
+        let (Some(num), Some(cur)) = (c.name("num"), c.name("cur")) else {
+            continue;
+        };
+        let lo = c.name("lo");
+        let start = lo.map_or(num.start(), |m| m.start());
+        if char_before(t, start).is_some_and(|p| p.is_ascii_alphanumeric() || p == '×' || p == '.')
+        {
+            continue; // `xx萬元`, `A1万元`
+        }
+        let Some(n) = parse_numeral(num.as_str()) else {
+            continue;
+        };
+        let num_text = num.as_str();
+        // `二元结构`, `一元化`: a lone Chinese digit before a bare 元 is not money.
+        if cur.as_str() == "元"
+            && num_text.chars().count() == 1
+            && cjk_digit(num_text.chars().next().unwrap_or(' ')).is_some()
+        {
+            continue;
+        }
+        if cur.as_str() == "元" && char_after(t, cur.end()) == Some('月') && !n.has_digit {
+            continue;
+        }
+        let mut range = None;
+        let mut span_start = start;
+        if let Some(lo) = lo {
+            let lo_ok = parse_numeral(lo.as_str()).and_then(|l| {
+                let same_cur = c
+                    .name("locur")
+                    .is_none_or(|lc| currency_code(lc.as_str()) == currency_code(cur.as_str()));
+                let mult = if has_trailing_unit(lo.as_str()) || c.name("locur").is_some() {
+                    1.0
+                } else {
+                    trailing_multiplier(num_text)
+                };
+                let low = l.value * mult;
+                (same_cur && l.has_digit && low > 0.0 && low < n.value).then_some(low)
+            });
+            match lo_ok {
+                Some(low) => range = Some([low, n.value]),
+                None => span_start = num.start(),
+            }
+        }
+        let before = &t[..span_start];
+        let after_cur = &t[cur.end()..];
+        let bare = !n.has_digit;
+        if bare {
+            // Bare units are money only in threshold phrases: `億元以上`, `上億元`, `億元工業項目`.
+            let prev = char_before(t, span_start);
+            let ok = prev == Some('上')
+                || suffix_qualifier(after_cur).is_some_and(|q| q.bound)
+                || super::context::is_threshold(after_cur, false, true);
+            let vague = prev.is_some_and(|p| matches!(p, '几' | '幾' | '数' | '數'));
+            if !ok || vague {
+                continue;
+            }
+        }
+        let value = range.map_or(n.value, |r| r[0]); // a range gives its lower bound
+        push_money(
+            t,
+            taken,
+            span_start,
+            cur.end(),
+            value,
+            n.more,
+            bare,
+            currency_code(cur.as_str()),
+            range,
+            before,
+        );
+    }
+    for c in MONEY_GE_YI.captures_iter(t) {
+        let (Some(num), Some(whole)) = (c.name("num"), c.get(0)) else {
+            continue;
+        };
+        let after = &t[whole.end()..];
+        if NOT_MONEY_AFTER_GE_YI.iter().any(|w| after.starts_with(w)) {
+            continue;
+        }
+        if char_before(t, whole.start()).is_some_and(|p| p.is_ascii_alphanumeric() || p == '.') {
+            continue;
+        }
+        let Some(n) = parse_numeral(num.as_str()) else {
+            continue;
+        };
+        if !n.has_digit {
+            continue;
+        }
+        let more = n.more || c.name("more").is_some();
+        push_money(
+            t,
+            taken,
+            whole.start(),
+            whole.end(),
+            n.value * 1e8,
+            more,
+            false,
+            "CNY",
+            None,
+            &t[..whole.start()],
+        );
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_money(
+    t: &str,
+    taken: &mut Taken,
+    start: usize,
+    end: usize,
+    value: f64,
+    more: bool,
+    bare: bool,
+    currency: &'static str,
+    range: Option<[f64; 2]>,
+    before: &str,
+) {
+    let pre = prefix_qualifier(before).filter(|q| {
+        // `上` only qualifies a bare unit (`上億元`), handled below; `近` in `最近` is not one.
+        !before[..before.len() - q.len].ends_with(['最', '附', '临', '臨'])
+    });
+    let pre = if bare && before.ends_with('上') {
+        Some(super::context::Qualifier {
+            approx: Approx::Over,
+            len: '上'.len_utf8(),
+            bound: true,
+        })
+    } else {
+        pre
+    };
+    let suf = suffix_qualifier(&t[end..]);
+    let mut approx = pre.map(|q| q.approx).or(suf.map(|q| q.approx));
+    if approx.is_none() && more {
+        approx = Some(Approx::Over);
+    }
+    if approx.is_none() {
+        approx = distant_bound(before);
+    }
+    let bound = pre.is_some_and(|q| q.bound) || suf.is_some_and(|q| q.bound);
+    let span = start - pre.map_or(0, |q| q.len)..end + suf.map_or(0, |q| q.len);
+    let role_before = &t[..span.start];
+    let role = money_role(role_before, &t[span.end..], bound, bare);
+    let mut f = Found::new(span, Kind::Money, Some(value));
+    f.currency = Some(currency);
+    f.range = range;
+    f.approx = Some(approx.unwrap_or(Approx::Exact));
+    f.role = Some(role);
+    f.previous_year = PREVIOUS_YEAR.is_match(role_before);
+    taken.push(f);
+}
+
+/// Percentages and percentage points.
+pub(crate) fn percents(t: &str, taken: &mut Taken) {
+    for c in PERCENT_POINTS.captures_iter(t) {
+        let (Some(num), Some(whole)) = (c.name("num"), c.get(0)) else {
+            continue;
+        };
+        let Some(n) = parse_numeral(num.as_str()) else {
+            continue;
+        };
+        let mut f = Found::new(whole.range(), Kind::Percent, Some(n.value));
+        f.points = Some(true);
+        match c.name("lo").and_then(|l| parse_numeral(l.as_str())) {
+            Some(l) if l.value < n.value => {
+                f.value = Some(l.value);
+                f.range = Some([l.value, n.value]);
+            }
+            Some(_) => f.span.start = num.start(),
+            None => {}
+        }
+        if !char_before(t, f.span.start).is_some_and(|p| p.is_ascii_alphanumeric() || p == '.') {
+            taken.push(f);
+        }
+    }
+    for c in PERCENT_CJK.captures_iter(t) {
+        let (Some(num), Some(whole)) = (c.name("num"), c.get(0)) else {
+            continue;
+        };
+        let Some(n) = parse_numeral(num.as_str()) else {
+            continue;
+        };
+        let mut f = Found::new(whole.range(), Kind::Percent, Some(n.value));
+        f.points = Some(false);
+        if let Some(h) = c.name("hi").and_then(|h| parse_numeral(h.as_str())) {
+            if h.value > n.value {
+                f.range = Some([n.value, h.value]);
+            } else {
+                f.span.end = num.end();
+            }
+        }
+        taken.push(f);
+    }
+    for c in PERCENT_RANGE.captures_iter(t) {
+        let (Some(lo), Some(hi), Some(whole)) = (c.name("lo"), c.name("hi"), c.get(0)) else {
+            continue;
+        };
+        let (Ok(l), Ok(h)) = (
+            lo.as_str().replace(',', "").parse::<f64>(),
+            hi.as_str().replace(',', "").parse::<f64>(),
+        ) else {
+            continue;
+        };
+        if l >= h
+            || char_before(t, whole.start())
+                .is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '-')
+        {
+            continue;
+        }
+        let mut f = Found::new(whole.range(), Kind::Percent, Some(l));
+        f.range = Some([l, h]);
+        f.points = Some(false);
+        taken.push(f);
+    }
+    for c in PERCENT.captures_iter(t) {
+        let (Some(num), Some(whole)) = (c.name("num"), c.get(0)) else {
+            continue;
+        };
+        let Ok(v) = num.as_str().replace(',', "").parse::<f64>() else {
+            continue;
+        };
+        let mut start = whole.start();
+        let mut value = v;
+        if c.name("sign").is_some() {
+            // A minus sign only after a word (`增长-2.3%`), not inside `1-2%` or `5%-8%`.
+            if char_before(t, start).is_some_and(|p| p.is_ascii_digit() || p == '%' || p == '.')
+                || start == 0
+            {
+                start = num.start();
+            } else {
+                value = -v;
+            }
+        }
+        if char_before(t, start).is_some_and(|p| p.is_ascii_alphabetic() || p == '.') {
+            continue;
+        }
+        let mut f = Found::new(start..whole.end(), Kind::Percent, Some(value));
+        f.points = Some(false);
+        taken.push(f);
+    }
+}
+
+fn year_found(span: Range<usize>, value: Option<f64>, role: Role) -> Found {
+    let mut f = Found::new(span, Kind::Year, value);
+    f.role = Some(role);
+    f
+}
+
+/// First year of the n-th five-year plan (一五 = 1953; 三五 starts in 1966 after the
+/// 1963–1965 adjustment years).
+pub fn plan_start(n: u32) -> Option<i32> {
+    match n {
+        1 => Some(1953),
+        2 => Some(1958),
+        3..=20 => Some(1966 + 5 * (n as i32 - 3)),
+        _ => None,
+    }
+}
+
+fn plan_number(s: &str) -> Option<u32> {
+    parse_numeral(s).map(|n| n.value as u32)
+}
+
+/// Document numbers, plan periods and years (the two-digit ones come last, see [`short_years`]).
+pub(crate) fn years(t: &str, taken: &mut Taken) {
+    for c in DOC_NUMBER.captures_iter(t) {
+        let (Some(open), Some(y), Some(close)) = (c.name("open"), c.name("y"), c.name("close"))
+        else {
+            continue;
+        };
+        if open.as_str() != "〔" && c.name("no").is_none() {
+            continue;
+        }
+        let value = y.as_str().parse::<f64>().ok();
+        taken.push(year_found(
+            open.start()..close.end(),
+            value,
+            Role::DocNumber,
+        ));
+    }
+    for c in PLAN_ORDINAL.captures_iter(t) {
+        let (Some(n), Some(whole)) = (c.name("n"), c.get(0)) else {
+            continue;
+        };
+        if let Some(s) = plan_number(n.as_str()).and_then(plan_start) {
+            let mut f = year_found(whole.range(), Some(f64::from(s)), Role::PlanPeriod);
+            f.range = Some([f64::from(s), f64::from(s + 4)]);
+            taken.push(f);
+        }
+    }
+    for c in PLAN_PERIOD.captures_iter(t) {
+        let (Some(n), Some(whole)) = (c.name("n"), c.get(0)) else {
+            continue;
+        };
+        let quoted = c.name("oq").is_some() && c.name("cq").is_some();
+        let worded =
+            c.name("tail").is_some() || c.name("ctx").is_some() || c.name("inner").is_some();
+        if c.name("oq").is_some() != c.name("cq").is_some() || !(quoted || worded) {
+            continue;
+        }
+        if char_before(t, whole.start()).is_some_and(is_numeral_char) {
+            continue; // `二十五`
+        }
+        let end = c
+            .name("tail")
+            .or(c.name("cq"))
+            .or(c.name("inner"))
+            .map_or(n.end() + '五'.len_utf8(), |m| m.end());
+        if !quoted
+            && char_after(t, end)
+                .is_some_and(|a| is_numeral_char(a) || matches!(a, '元' | '个' | '個' | '年' | '%'))
+        {
+            continue;
+        }
+        let Some(s) = plan_number(n.as_str()).and_then(plan_start) else {
+            continue;
+        };
+        let at_end = [c.name("inner"), c.name("tail")]
+            .iter()
+            .flatten()
+            .any(|m| matches!(m.as_str(), "末"));
+        let value = if at_end { s + 4 } else { s };
+        let mut f = year_found(whole.start()..end, Some(f64::from(value)), Role::PlanPeriod);
+        f.range = Some([f64::from(s), f64::from(s + 4)]);
+        taken.push(f);
+    }
+    for c in YEAR_RANGE.captures_iter(t) {
+        let (Some(lo), Some(hi), Some(whole)) = (c.name("lo"), c.name("hi"), c.get(0)) else {
+            continue;
+        };
+        let (Ok(l), Ok(h)) = (lo.as_str().parse::<f64>(), hi.as_str().parse::<f64>()) else {
+            continue;
+        };
+        if l >= h
+            || char_before(t, whole.start()).is_some_and(|p| p.is_ascii_digit())
+            || bad_after_year(t, whole.end())
+        {
+            continue;
+        }
+        let mut f = year_found(whole.range(), Some(l), Role::Date);
+        f.range = Some([l, h]);
+        taken.push(f);
+    }
+    for m in YEAR_PLACEHOLDER.find_iter(t) {
+        if !bad_after_year(t, m.end()) {
+            taken.push(year_found(m.range(), None, Role::Placeholder));
+        }
+    }
+    for c in YEAR.captures_iter(t) {
+        let (Some(y), Some(whole)) = (c.name("y"), c.get(0)) else {
+            continue;
+        };
+        if char_before(t, whole.start()).is_some_and(|p| p.is_ascii_digit() || p == '.')
+            || bad_after_year(t, whole.end())
+        {
+            continue;
+        }
+        taken.push(year_found(
+            whole.range(),
+            y.as_str().parse::<f64>().ok(),
+            Role::Date,
+        ));
+    }
+    for c in YEAR_CJK.captures_iter(t) {
+        let (Some(y), Some(whole)) = (c.name("y"), c.get(0)) else {
+            continue;
+        };
+        if char_before(t, whole.start()).is_some_and(is_numeral_char)
+            || bad_after_year(t, whole.end())
+        {
+            continue;
+        }
+        let value = parse_numeral(y.as_str()).map(|n| n.value);
+        taken.push(year_found(whole.range(), value, Role::Date));
+    }
+}
+
+/// `1990年代` (a decade), `2021年级` (a grade), `2000年龄` are not years.
+fn bad_after_year(t: &str, end: usize) -> bool {
+    char_after(t, end).is_some_and(|a| matches!(a, '代' | '级' | '級' | '龄' | '齡' | '制'))
+}
+
+/// Two-digit years (`09年度`), after every other kind so they never cut into one.
+pub(crate) fn short_years(t: &str, taken: &mut Taken) {
+    for c in YEAR_SHORT.captures_iter(t) {
+        let (Some(y), Some(whole)) = (c.name("y"), c.get(0)) else {
+            continue;
+        };
+        let start = c.name("q").map_or(y.start(), |q| q.start());
+        let ok = y.as_str().starts_with('0') || c.name("q").is_some() || c.name("tail").is_some();
+        let prev = char_before(t, start);
+        if !ok
+            || prev
+                .is_some_and(|p| p.is_ascii_digit() || p == '.' || p == '-' || is_numeral_char(p))
+            || [
+                "第", "近", "连续", "連續", "每", "满", "滿", "过去", "過去", "未来", "未來",
+            ]
+            .iter()
+            .any(|w| t[..start].ends_with(w))
+            || bad_after_year(t, y.end() + '年'.len_utf8())
+        {
+            continue;
+        }
+        let Ok(v) = y.as_str().parse::<i32>() else {
+            continue;
+        };
+        let year = if v < 30 { 2000 + v } else { 1900 + v };
+        let end = y.end() + '年'.len_utf8();
+        let _ = whole;
+        taken.push(year_found(start..end, Some(f64::from(year)), Role::Date));
+    }
+}
