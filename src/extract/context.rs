@@ -196,9 +196,21 @@ const CHANGE_VERBS: &[&str] = &[
     "壓減", "核减", "核減", "净增", "淨增", "增", "减", "減", "多", "少",
 ];
 
+/// A saving verb with its object right before the sum: `节约资金2.3亿元`, `压减一般性支出5亿元`.
+pub static SAVING_WITH_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "(?:节约|節約|节省|節省|压减|壓減|压缩|壓縮|核减|核減|减少|減少)了?[^，,。；;、:：0-9]{0,4}(?:资金|資金|经费|經費|支出|开支|開支|成本|费用|費用)$",
+    )
+    .unwrap_or_else(|e| panic!("SAVING_WITH_OBJECT: {e}"))
+});
+
 /// Whether the sum right after `before` is a difference: `比上年5萬元增加5萬元`,
-/// `相比同期增加560.43萬元`, `同比增5亿元`, `比上年多1.2亿元` (多/少 only after 比).
+/// `相比同期增加560.43萬元`, `同比增5亿元`, `比上年多1.2亿元` (多/少 only after 比),
+/// `节约资金2.3亿元` ([`SAVING_WITH_OBJECT`]).
 pub fn is_change(before: &str) -> bool {
+    if SAVING_WITH_OBJECT.is_match(tail_chars(before, 12)) {
+        return true;
+    }
     let b = before.strip_suffix('了').unwrap_or(before);
     CHANGE_VERBS.iter().any(|v| {
         if !b.ends_with(v) {
@@ -334,6 +346,10 @@ mod tests {
         assert!(is_change("比上年多"));
         assert!(!is_change("故20xx年預算公務接待費為"));
         assert!(!is_change("新增"));
+        assert!(is_change("壓減一般性支出10%以上,節約資金"));
+        assert!(is_change("压减一般性支出"));
+        assert!(!is_change("安排教育支出"));
+        assert!(!is_change("节约资金用于民生,投入资金"));
         assert!(!is_change("津市達到3個多億,全市多"));
     }
 

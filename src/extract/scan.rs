@@ -232,6 +232,10 @@ fn push_money(
     let span = start - pre.map_or(0, |q| q.len)..end + suf.map_or(0, |q| q.len);
     let role_before = &t[..span.start];
     let role = money_role(role_before, &t[span.end..], bound, bare);
+    // Round to the fen: `2.3亿` is 230000000, not 229999999.99999997.
+    let fen = |v: f64| (v * 100.0).round() / 100.0;
+    let value = fen(value);
+    let range = range.map(|[a, b]| [fen(a), fen(b)]);
     let mut f = Found::new(span, Kind::Money, Some(value));
     f.currency = Some(currency);
     f.range = range;
