@@ -243,7 +243,7 @@ pub fn clause_tail(before: &str) -> &str {
 /// Not: `各级财政`, `各类项目`, `各项收入` (aggregates), `各乡镇共投入` (a total).
 pub static PER_UNIT_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        "每|人均|生均|户均|戶均|亩均|畝均|年均|月均|日均|(?P<ge>各)[^级級类類项項种種界方个個自]",
+        "每|人均|生均|户均|戶均|亩均|畝均|年均|月均|日均|(?P<ge>各)[^级級类類项項种種界方个個自地]",
     )
     .unwrap_or_else(|e| panic!("PER_UNIT_CUE: {e}"))
 });

@@ -109,6 +109,13 @@ pub fn parse_numeral(s: &str) -> Option<Numeral> {
             current = None;
             prev_cjk_digit = false;
         } else if let Some(u) = big_unit(c) {
+            if u == 1e4 && i > 0 && big_unit(chars[i - 1]) == Some(1e4) {
+                // 万万 = 亿 (older texts: `三十万万元`).
+                total *= 1e4;
+                max_big = 1e8;
+                i += 1;
+                continue;
+            }
             let sec = section + current.unwrap_or(0.0);
             let sec = if sec == 0.0 && total == 0.0 { 1.0 } else { sec };
             if u > max_big {
@@ -192,6 +199,7 @@ mod tests {
         assert_eq!(v("两千"), 2000.0);
         assert_eq!(v("贰拾万"), 200_000.0);
         assert_eq!(v("三萬億"), 3e12);
+        assert_eq!(v("三十万万"), 3e9);
     }
 
     #[test]

@@ -91,10 +91,14 @@ pub static PERCENT_POINTS: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| panic!("PERCENT_POINTS: {e}"))
 });
 
-/// A range of years: `2019-2021年`, `2016—2020年`, `2021至2025年`.
+/// Digits of a year written in Chinese (`一九五四`, `二〇二一`, also OCR's `二0二一`).
+pub const CJK_YEAR: &str =
+    "一九[〇○零Ｏ0O一二三四五六七八九]{2}|二[〇○零Ｏ0O][〇○零Ｏ0O一二三四五六七八九]{2}";
+
+/// A range of years: `2019-2021年`, `2016—2020年`, `一九七八至一九八二年`.
 pub static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        "(?P<lo>(?:19|20)[0-9]{{2}}) ?(?:{RANGE_SEP}) ?(?P<hi>(?:19|20)[0-9]{{2}})年"
+        "(?P<lo>(?:19|20)[0-9]{{2}}|{CJK_YEAR}) ?(?:{RANGE_SEP}) ?(?P<hi>(?:19|20)[0-9]{{2}}|{CJK_YEAR})年"
     ))
     .unwrap_or_else(|e| panic!("YEAR_RANGE: {e}"))
 });
@@ -112,10 +116,7 @@ pub static YEAR_PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A year in Chinese digits, digit by digit: `一九五四年`, `二〇二一年`, `二零零八年`.
 pub static YEAR_CJK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        "(?P<y>一九[〇○零Ｏ一二三四五六七八九]{2}|二[〇○零Ｏ][〇○零Ｏ一二三四五六七八九]{2})年",
-    )
-    .unwrap_or_else(|e| panic!("YEAR_CJK: {e}"))
+    Regex::new(&format!("(?P<y>{CJK_YEAR})年")).unwrap_or_else(|e| panic!("YEAR_CJK: {e}"))
 });
 
 /// A two-digit year: `09年度獎金`, `98年底`, `’08年`. The stage accepts it only when it starts
@@ -139,12 +140,6 @@ pub static PLAN_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         "(?P<oq>[“\"「『])?(?P<n>十[一二三四五]|[一二三四五六七八九十])五(?P<inner>末|初)?(?P<cq>[”\"」』])?(?P<tail>期间|期間|时期|時期|末|初)?(?P<ctx>规划|規劃|计划|計劃|以来|以來|纲要|綱要)?",
     )
     .unwrap_or_else(|e| panic!("PLAN_PERIOD: {e}"))
-});
-
-/// A five-year plan written out: `第十一个五年规划`, `第一個五年計劃`.
-pub static PLAN_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("第(?P<n>十[一二三四五]|[一二三四五六七八九十])(?:个|個)五年(?:计划|规划|計劃|規劃)")
-        .unwrap_or_else(|e| panic!("PLAN_ORDINAL: {e}"))
 });
 
 #[cfg(test)]
@@ -210,6 +205,11 @@ mod tests {
         assert_eq!(all(&YEAR, "我委自2022年已經開始"), ["2022年"]);
         assert_eq!(all(&YEAR_RANGE, "2019-2021年连续三年"), ["2019-2021年"]);
         assert_eq!(
+            all(&YEAR_RANGE, "一九七八至一九八二年"),
+            ["一九七八至一九八二年"]
+        );
+        assert_eq!(all(&YEAR_CJK, "二0二一年"), ["二0二一年"]);
+        assert_eq!(
             all(&YEAR_PLACEHOLDER, "20xx年,市政務服務管理局"),
             ["20xx年"]
         );
@@ -233,10 +233,6 @@ mod tests {
         assert_eq!(
             all(&PLAN_PERIOD, "到“十一五末”,是“十五”末的近2倍"),
             ["“十一五末”", "“十五”末"]
-        );
-        assert_eq!(
-            all(&PLAN_ORDINAL, "第十一个五年规划纲要"),
-            ["第十一个五年规划"]
         );
     }
 }

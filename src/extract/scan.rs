@@ -231,7 +231,9 @@ fn push_money(
     let bound = pre.is_some_and(|q| q.bound) || suf.is_some_and(|q| q.bound);
     let span = start - pre.map_or(0, |q| q.len)..end + suf.map_or(0, |q| q.len);
     let role_before = &t[..span.start];
-    let role = money_role(role_before, &t[span.end..], bound, bare);
+    // A bare unit bounded after it (`億元以上`) always names a class; `上億元` only in context.
+    let bare_bound = bare && suf.is_some_and(|q| q.bound);
+    let role = money_role(role_before, &t[span.end..], bound, bare_bound);
     // Round to the fen: `2.3亿` is 230000000, not 229999999.99999997.
     let fen = |v: f64| (v * 100.0).round() / 100.0;
     let value = fen(value);
@@ -373,16 +375,6 @@ pub(crate) fn years(t: &str, taken: &mut Taken) {
             Role::DocNumber,
         ));
     }
-    for c in PLAN_ORDINAL.captures_iter(t) {
-        let (Some(n), Some(whole)) = (c.name("n"), c.get(0)) else {
-            continue;
-        };
-        if let Some(s) = plan_number(n.as_str()).and_then(plan_start) {
-            let mut f = year_found(whole.range(), Some(f64::from(s)), Role::PlanPeriod);
-            f.range = Some([f64::from(s), f64::from(s + 4)]);
-            taken.push(f);
-        }
-    }
     for c in PLAN_PERIOD.captures_iter(t) {
         let (Some(n), Some(whole)) = (c.name("n"), c.get(0)) else {
             continue;
@@ -407,6 +399,9 @@ pub(crate) fn years(t: &str, taken: &mut Taken) {
         {
             continue;
         }
+        if t[end..].starts_with("普法") {
+            continue; // `“七五”普法` is the seventh law-education campaign, not a plan period
+        }
         let Some(s) = plan_number(n.as_str()).and_then(plan_start) else {
             continue;
         };
@@ -423,11 +418,12 @@ pub(crate) fn years(t: &str, taken: &mut Taken) {
         let (Some(lo), Some(hi), Some(whole)) = (c.name("lo"), c.name("hi"), c.get(0)) else {
             continue;
         };
-        let (Ok(l), Ok(h)) = (lo.as_str().parse::<f64>(), hi.as_str().parse::<f64>()) else {
+        let (Some(l), Some(h)) = (year_digits(lo.as_str()), year_digits(hi.as_str())) else {
             continue;
         };
+        let prev = char_before(t, whole.start());
         if l >= h
-            || char_before(t, whole.start()).is_some_and(|p| p.is_ascii_digit())
+            || prev.is_some_and(|p| p.is_ascii_digit() || is_numeral_char(p))
             || bad_after_year(t, whole.end())
         {
             continue;
@@ -465,9 +461,25 @@ pub(crate) fn years(t: &str, taken: &mut Taken) {
         {
             continue;
         }
-        let value = parse_numeral(y.as_str()).map(|n| n.value);
-        taken.push(year_found(whole.range(), value, Role::Date));
+        taken.push(year_found(
+            whole.range(),
+            year_digits(y.as_str()),
+            Role::Date,
+        ));
     }
+}
+
+/// A year read digit by digit: `2021`, `一九五四`, `二〇二一`, `二0二一`.
+pub fn year_digits(s: &str) -> Option<f64> {
+    let mut v = 0u32;
+    for c in s.chars() {
+        let d =
+            c.to_digit(10)
+                .or_else(|| cjk_digit(c))
+                .or(if c == 'O' { Some(0) } else { None })?;
+        v = v * 10 + d;
+    }
+    Some(f64::from(v))
 }
 
 /// `1990年代` (a decade), `2021年级` (a grade), `2000年龄` are not years.
