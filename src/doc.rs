@@ -111,7 +111,10 @@ pub fn map_by_chars(from: &str, to: &str, span: Span) -> Span {
     let len_chars = from[span.start.min(from.len())..span.end.min(from.len())]
         .chars()
         .count();
-    let mut it = to.char_indices().map(|(i, _)| i).chain(std::iter::once(to.len()));
+    let mut it = to
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(to.len()));
     let start = it.nth(start_char).unwrap_or(to.len());
     let end = if len_chars == 0 {
         start

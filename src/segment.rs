@@ -125,7 +125,11 @@ mod tests {
     #[test]
     fn user_dictionary_keeps_domain_terms_whole() {
         let seg = Segmenter::shared();
-        let words: Vec<&str> = seg.cut("加强预算绩效管理和招商引资").iter().map(|w| w.text).collect();
+        let words: Vec<&str> = seg
+            .cut("加强预算绩效管理和招商引资")
+            .iter()
+            .map(|w| w.text)
+            .collect();
         assert!(words.contains(&"预算绩效"), "{words:?}");
         assert!(words.contains(&"招商引资"), "{words:?}");
     }
@@ -133,7 +137,11 @@ mod tests {
     #[test]
     fn search_mode_yields_sub_words() {
         let seg = Segmenter::shared();
-        let words: Vec<&str> = seg.cut_for_search("招商引资").iter().map(|w| w.text).collect();
+        let words: Vec<&str> = seg
+            .cut_for_search("招商引资")
+            .iter()
+            .map(|w| w.text)
+            .collect();
         assert!(words.contains(&"招商"), "{words:?}");
     }
 }

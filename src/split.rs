@@ -1,1 +1,261 @@
-//! (work in progress)
+//! Find the reports inside a source file, and the site chrome around them.
+//!
+//! Scraped "collection" pages (`…报告(通用17篇)`) hold many reports, each opened by a title line
+//! that repeats a common stem with its number: `招商引資工作經費事前績效評估報告 1`, `… 2`, …, or
+//! `篇一：…`, `第2篇 …`. A series of such lines numbered 1, 2, 3 … marks the reports. What comes
+//! before the first title (SEO spam, breadcrumbs, byline, editor's blurb) and after the last
+//! report (a "related articles" list) belongs to no report.
+//!
+//! A file without such a series is one report; its title is the first heading-like line after the
+//! page chrome, or the file name.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::doc::{CleanLine, ReportSpan};
+
+/// A title with a trailing report number: `招商引资工作经费事前绩效评估报告 1`.
+static NUMBERED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\S.{1,58}?)\s*([0-9]{1,3})$").expect("NUMBERED_TITLE is a valid regex")
+});
+
+/// A leading piece number: `篇一：…`, `【篇2】…`, `第三篇 …`.
+static PIECE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[【\[]?(?:篇\s*([一二三四五六七八九十百0-9]{1,4})|第\s*([一二三四五六七八九十百0-9]{1,4})\s*篇)[】\]]?")
+        .expect("PIECE_TITLE is a valid regex")
+});
+
+/// The header of a "related articles" list at the end of a scraped page.
+static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"相关文章|相关推荐|相关阅读|猜你喜欢|热门推荐|推荐阅读|延伸阅读|热门文章|上一篇|下一篇|更多相关")
+        .expect("RELATED_HEADER is a valid regex")
+});
+
+/// Page chrome before a single report: spam keyword lines, breadcrumbs, bylines.
+static HEADER_CHROME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:.*_.*_.*_|.*\|.*\|)|首页\s*[>»›]|当前位置|发布时间|时间\s*[:：]\s*[0-9]{4}|来源\s*[:：]|[0-9]{4}-[0-9]{2}-[0-9]{2}\s+[0-9]{2}:[0-9]{2}|我要投稿|浏览次数|^[•·]")
+        .expect("HEADER_CHROME is a valid regex")
+});
+
+/// Where the reports of a file are.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    pub reports: Vec<ReportSpan>,
+    /// First line of the trailing "related articles" chrome, if any.
+    pub trailer_start: Option<usize>,
+}
+
+/// Find the reports in the cleaned lines of one file. `file_stem` names a single report that has
+/// no heading-like line.
+pub fn split(lines: &[CleanLine]) -> Layout {
+    let view: Vec<&str> = lines.iter().map(|l| l.simplified.trim()).collect();
+    let titles = numbered_series(&view);
+    if titles.len() >= 2 {
+        let last_title = titles[titles.len() - 1];
+        let trailer_start = trailer(&view, last_title + 1);
+        let stop = trailer_start.unwrap_or(view.len() + 1);
+        let mut reports = Vec::with_capacity(titles.len());
+        for (k, &t) in titles.iter().enumerate() {
+            let next = titles.get(k + 1).copied().unwrap_or(stop);
+            reports.push(ReportSpan {
+                ordinal: k + 1,
+                title_line: t,
+                line_start: t,
+                line_end: last_non_blank(&view, t, next - 1),
+            });
+        }
+        return Layout {
+            reports,
+            trailer_start,
+        };
+    }
+    // One report.
+    let first = (1..=view.len()).find(|&n| is_content(view[n - 1]));
+    let Some(first) = first else {
+        return Layout::default();
+    };
+    let trailer_start = trailer(&view, first + 1);
+    let stop = trailer_start.unwrap_or(view.len() + 1);
+    let title_line = (first..stop)
+        .find(|&n| is_heading_like(view[n - 1]))
+        .filter(|&n| n < first + 8)
+        .unwrap_or(first);
+    Layout {
+        reports: vec![ReportSpan {
+            ordinal: 1,
+            title_line,
+            line_start: title_line,
+            line_end: last_non_blank(&view, title_line, stop - 1),
+        }],
+        trailer_start,
+    }
+}
+
+/// Title lines (1-based) of the longest run of numbered titles 1, 2, 3 … sharing one stem.
+fn numbered_series(view: &[&str]) -> Vec<usize> {
+    let mut by_stem: BTreeMap<String, Vec<(usize, u32)>> = BTreeMap::new();
+    for (i, line) in view.iter().enumerate() {
+        if line.chars().count() > 64 {
+            continue;
+        }
+        if let Some(c) = NUMBERED_TITLE.captures(line) {
+            let stem = c.get(1).map_or("", |m| m.as_str()).trim();
+            let han = stem
+                .chars()
+                .filter(|&ch| crate::simplify::is_han(ch))
+                .count();
+            let num = c.get(2).and_then(|m| m.as_str().parse::<u32>().ok());
+            if han >= 2
+                && !stem.ends_with(['。', '，', '；', '：', ',', ';', ':'])
+                && let Some(num) = num
+            {
+                by_stem
+                    .entry(stem.to_string())
+                    .or_default()
+                    .push((i + 1, num));
+            }
+        } else if let Some(c) = PIECE_TITLE.captures(line) {
+            let num = c
+                .get(1)
+                .or_else(|| c.get(2))
+                .and_then(|m| parse_small_number(m.as_str()));
+            if let Some(num) = num {
+                by_stem.entry("篇".into()).or_default().push((i + 1, num));
+            }
+        }
+    }
+    let mut best: Vec<usize> = Vec::new();
+    for entries in by_stem.values() {
+        // Keep the lines numbered 1, 2, 3 … in order.
+        let mut run = Vec::new();
+        let mut expect = 1;
+        for &(line, num) in entries {
+            if num == expect {
+                run.push(line);
+                expect += 1;
+            }
+        }
+        if run.len() > best.len() {
+            best = run;
+        }
+    }
+    best
+}
+
+/// Parse `12` or Chinese `十二` (up to 999).
+pub fn parse_small_number(s: &str) -> Option<u32> {
+    if let Ok(n) = s.parse::<u32>() {
+        return Some(n);
+    }
+    let digit = |c: char| {
+        "零一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u32)
+    };
+    let mut total = 0;
+    let mut current = 0;
+    for c in s.chars() {
+        match c {
+            '十' => {
+                total += current.max(1) * 10;
+                current = 0;
+            }
+            '百' => {
+                total += current.max(1) * 100;
+                current = 0;
+            }
+            _ => current = digit(c)?,
+        }
+    }
+    Some(total + current)
+}
+
+/// The first "related articles" header at or after line `from`.
+fn trailer(view: &[&str], from: usize) -> Option<usize> {
+    (from..=view.len()).find(|&n| {
+        let l = view[n - 1];
+        l.chars().count() <= 40 && RELATED_HEADER.is_match(l)
+    })
+}
+
+fn last_non_blank(view: &[&str], from: usize, to: usize) -> usize {
+    (from..=to.min(view.len()))
+        .rev()
+        .find(|&n| !view[n - 1].is_empty())
+        .unwrap_or(from)
+}
+
+fn is_content(line: &str) -> bool {
+    !line.is_empty() && !HEADER_CHROME.is_match(line)
+}
+
+/// A short line that does not read as a sentence.
+fn is_heading_like(line: &str) -> bool {
+    let n = line.chars().count();
+    (2..=60).contains(&n)
+        && !HEADER_CHROME.is_match(line)
+        && !line.ends_with(['。', '，', '；', '：', ',', ';', ':', '！', '？'])
+        && line.chars().filter(|&c| crate::simplify::is_han(c)).count() >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::clean_text;
+
+    const SEED: &str = include_str!("../corpus/000_8704a95fd81a1589.txt");
+
+    #[test]
+    fn seed_page_has_17_reports_on_gold_title_lines() {
+        let layout = split(&clean_text(SEED));
+        let titles: Vec<usize> = layout.reports.iter().map(|r| r.title_line).collect();
+        assert_eq!(
+            titles,
+            vec![
+                16, 48, 118, 192, 220, 290, 324, 420, 490, 566, 670, 768, 830, 1032, 1178, 1228,
+                1310
+            ]
+        );
+        let ends: Vec<usize> = layout.reports.iter().map(|r| r.line_end).collect();
+        assert_eq!(ends[0], 46);
+        assert_eq!(ends[16], 1344);
+        assert_eq!(layout.trailer_start, Some(1346));
+    }
+
+    #[test]
+    fn single_report_takes_first_heading_after_chrome() {
+        let text = "首页 > 工作总结\n\n发布时间：2023-01-02 10:00\n\n2021年学生资助工作总结\n\n一、基本情况\n全年资助学生120人。\n\n相关文章：\n某某总结";
+        let layout = split(&clean_text(text));
+        assert_eq!(layout.reports.len(), 1);
+        let r = &layout.reports[0];
+        assert_eq!((r.title_line, r.line_end), (5, 8));
+        assert_eq!(layout.trailer_start, Some(10));
+    }
+
+    #[test]
+    fn piece_numbers_make_a_series() {
+        let text = "工作总结范文（精选2篇）\n篇一：财政局工作总结\n内容一。\n篇二：审计局工作总结\n内容二。";
+        let layout = split(&clean_text(text));
+        let t: Vec<usize> = layout.reports.iter().map(|r| r.title_line).collect();
+        assert_eq!(t, vec![2, 4]);
+    }
+
+    #[test]
+    fn numbered_sentence_is_not_a_title() {
+        // A list of sentences ending in numbers must not pass for a series of titles.
+        let text = "报告正文\n完成项目数量为1\n";
+        let layout = split(&clean_text(text));
+        assert_eq!(layout.reports.len(), 1);
+    }
+
+    #[test]
+    fn chinese_small_numbers() {
+        assert_eq!(parse_small_number("十二"), Some(12));
+        assert_eq!(parse_small_number("二十"), Some(20));
+        assert_eq!(parse_small_number("三"), Some(3));
+        assert_eq!(parse_small_number("17"), Some(17));
+    }
+}

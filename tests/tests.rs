@@ -1,1 +1,6 @@
+//! The one integration-test binary: runs the `baogao` binary on the seed corpus and on
+//! fixtures, and checks real outcomes.
 
+mod util;
+
+mod build;

@@ -1,7 +1,40 @@
-//! `baogao build` (work in progress).
+//! `baogao build`: run the pipeline and print warnings and a one-line summary.
 
-use super::BuildArgs;
+use super::{BuildArgs, EXIT_OK, EXIT_PARTIAL, init_threads};
+use baogao::pipeline::{self, BuildOptions};
 
-pub fn run(_args: BuildArgs) -> anyhow::Result<u8> {
-    anyhow::bail!("`baogao build` is not implemented yet")
+pub fn run(args: BuildArgs) -> anyhow::Result<u8> {
+    init_threads(&args.common);
+    let opts = BuildOptions {
+        corpus: args.corpus,
+        index: args.index,
+        progress: !args.common.quiet,
+    };
+    let report = pipeline::build(&opts)?;
+    for skipped in &report.skipped {
+        eprintln!(
+            "baogao: warning: skipped {}: {}",
+            skipped.path, skipped.reason
+        );
+    }
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    }
+    if !args.common.quiet {
+        eprintln!(
+            "{} files ({} skipped), {} reports, {:.2} MB in {:.2} s ({:.2} MB/s) → {}",
+            report.files_seen,
+            report.skipped.len(),
+            report.reports,
+            report.bytes as f64 / 1e6,
+            report.seconds.total,
+            report.mb_per_s(),
+            opts.index.display()
+        );
+    }
+    Ok(if report.skipped.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_PARTIAL
+    })
 }

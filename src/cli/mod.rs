@@ -188,6 +188,8 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
 pub fn init_threads(common: &Common) {
     if let Some(n) = common.threads {
         // An error means the pool exists already, which only happens in tests.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
     }
 }
