@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use super::seed_tests::{agreement, approx_doc, doc_figures, score};
+use super::seed_tests::{agreement, clean_doc, doc_figures, score};
 
 fn fixtures() -> Vec<(PathBuf, PathBuf)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/extract");
@@ -50,7 +50,7 @@ fn fixtures_match_their_answers() {
     let list = fixtures();
     assert!(list.len() >= 2, "no fixtures found");
     for (txt, expected) in list {
-        let figures = doc_figures(&approx_doc(&txt));
+        let figures = doc_figures(&clean_doc(&txt));
         let (ok, out) = score(&figures, &expected, 1.0);
         println!("{}\n{out}", txt.display());
         assert!(ok, "{}: F1 < 1:\n{out}", txt.display());

@@ -39,7 +39,10 @@ fn bench_extract(c: &mut Criterion) {
     g.measurement_time(Duration::from_secs(20));
     g.bench_function("mentions_in_line/seed_x20MB", |b| {
         b.iter(|| {
-            let n: usize = lines.iter().map(|l| black_box(mentions_in_line(black_box(l))).len()).sum();
+            let n: usize = lines
+                .iter()
+                .map(|l| black_box(mentions_in_line(black_box(l))).len())
+                .sum();
             assert_eq!(n, per_copy * copies);
             n
         })
