@@ -146,6 +146,28 @@ const CLASS_NOUNS: &[&str] = &[
     "项目", "項目", "企业", "企業", "工业", "工業", "产业", "產業", "工程", "单位", "單位", "家庭",
 ];
 
+/// Nouns after `…元的` that make a bounded figure a stated sum, not a class (`突破100亿元的大关`).
+const SUM_NOUNS: &[&str] = &[
+    "目标",
+    "目標",
+    "大关",
+    "大關",
+    "关口",
+    "關口",
+    "水平",
+    "规模",
+    "規模",
+    "任务",
+    "任務",
+    "记录",
+    "記錄",
+    "历史",
+    "歷史",
+    "好成绩",
+    "成绩",
+    "成績",
+];
+
 /// Words that make a class right after the currency word (`億元工業項目`, `1—10億元項目`,
 /// `百亿元级企业`); `项目资金` is money for projects, not a class.
 const DIRECT_CLASS: &[&str] = &[
@@ -178,8 +200,9 @@ pub fn is_threshold(after: &str, bound: bool, bare: bool) -> bool {
     if !bound {
         return false;
     }
-    if after.starts_with('的') {
-        return true;
+    if let Some(noun) = after.strip_prefix('的') {
+        // `以上的要申報`, `上億元的…項目`, `超过50万元的支出`: a class; but `突破100亿元的目标` is a sum.
+        return !SUM_NOUNS.iter().any(|w| noun.starts_with(w));
     }
     let window: String = after
         .chars()
@@ -336,6 +359,8 @@ mod tests {
         assert!(!is_threshold("的xx合作項目等。", false, false));
         assert!(!is_threshold("項目資金,用于", false, false));
         assert!(!is_threshold("。人力資源瓶頸", true, false));
+        assert!(is_threshold("的支出实行集体决策", true, false));
+        assert!(!is_threshold("的大关,创历史新高", true, false));
     }
 
     #[test]
