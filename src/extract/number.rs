@@ -105,6 +105,8 @@ pub fn parse_numeral(s: &str) -> Option<Numeral> {
             i = j;
             continue;
         } else if let Some(u) = small_unit(c) {
+            // A leading 十 is a number (`十亿` = 1e9, `十几亿`); 百/千/万/亿 alone are bare units.
+            has_digit |= u == 10.0;
             section += current.unwrap_or(1.0) * u;
             current = None;
             prev_cjk_digit = false;
@@ -218,6 +220,7 @@ mod tests {
         });
         assert_eq!((n.value, n.has_digit), (1e8, false));
         assert_eq!(v("千万"), 1e7);
+        assert!(parse_numeral("十亿").is_some_and(|n| n.has_digit));
         let n = parse_numeral("400多万").unwrap_or(Numeral {
             value: 0.0,
             more: false,

@@ -135,15 +135,19 @@ pub(crate) fn money(t: &str, taken: &mut Taken) {
         }
         let before = &t[..span_start];
         let after_cur = &t[cur.end()..];
+        let prev = char_before(t, span_start);
+        if prev.is_some_and(|p| matches!(p, '几' | '幾' | '数' | '數')) {
+            continue; // `数百万元`, `几十亿元`: no number to normalise
+        }
         let bare = !n.has_digit;
         if bare {
-            // Bare units are money only in threshold phrases: `億元以上`, `上億元`, `億元工業項目`.
-            let prev = char_before(t, span_start);
+            // Bare units are money only with a qualifier or in a class: `億元以上`, `上億元`,
+            // `近千亿元`, `億元工業項目`.
             let ok = prev == Some('上')
+                || prefix_qualifier(before).is_some() // `近千亿元`, `超百亿元`
                 || suffix_qualifier(after_cur).is_some_and(|q| q.bound)
                 || super::context::is_threshold(after_cur, false, true);
-            let vague = prev.is_some_and(|p| matches!(p, '几' | '幾' | '数' | '數'));
-            if !ok || vague {
+            if !ok {
                 continue;
             }
         }

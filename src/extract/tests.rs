@@ -78,20 +78,25 @@ fn qualifiers_and_colloquial_forms() {
             .all(|m| m.approx == Some(Approx::Over) && m.role == Some(Role::Amount))
     );
     assert_eq!(m[1].value, Some(3e8));
-    let m = money("總額近10億元,約5億元,10萬元左右,400多萬元,不到2000万元,逾百亿元");
+    let m = money("總額近10億元,約5億元,10萬元左右,400多萬元,不到2000万元,逾百亿元,十几亿元");
     let approx: Vec<_> = m.iter().map(|m| m.approx).collect();
+    use Approx::*;
     assert_eq!(
         approx,
         [
-            Some(Approx::Nearly),
-            Some(Approx::About),
-            Some(Approx::About),
-            Some(Approx::Over),
-            Some(Approx::Under)
+            Some(Nearly),
+            Some(About),
+            Some(About),
+            Some(Over),
+            Some(Under),
+            Some(Over),
+            Some(Over)
         ]
     );
-    // `逾百亿元`: a bare unit with no threshold context is not taken.
-    assert_eq!(m.len(), 5);
+    assert_eq!((m[5].value, m[6].value), (Some(1e10), Some(1e9)));
+    // A bare unit needs a qualifier or a class: `万元GDP`, `百元` alone are not sums.
+    assert!(money("万元GDP能耗,百元营业收入").is_empty());
+    assert_eq!(money("投资十亿元")[0].value, Some(1e9));
 }
 
 #[test]
