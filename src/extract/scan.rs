@@ -58,6 +58,16 @@ impl Taken {
     }
 }
 
+/// The captures of `re` in `t`, or nothing without searching when `cond` (a cheap substring
+/// test for a word every match holds) is false.
+fn caps<'t>(
+    re: &'static regex::Regex,
+    t: &'t str,
+    cond: bool,
+) -> impl Iterator<Item = regex::Captures<'t>> + 't {
+    cond.then(|| re.captures_iter(t)).into_iter().flatten()
+}
+
 fn char_before(t: &str, i: usize) -> Option<char> {
     t[..i].chars().next_back()
 }
@@ -89,7 +99,11 @@ const NOT_MONEY_AFTER_GE_YI: &[&str] = &[
 
 /// Money: sums with a currency word, and the colloquial `N个亿`.
 pub(crate) fn money(t: &str, taken: &mut Taken) {
-    for c in MONEY.captures_iter(t) {
+    let has_currency = t.contains('元')
+        || ["人民币", "人民幣", "美金", "港币", "港幣", "英镑", "英鎊"]
+            .iter()
+            .any(|w| t.contains(w));
+    for c in caps(&MONEY, t, has_currency) {
         let (Some(num), Some(cur)) = (c.name("num"), c.name("cur")) else {
             continue;
         };
@@ -165,7 +179,7 @@ pub(crate) fn money(t: &str, taken: &mut Taken) {
             before,
         );
     }
-    for c in MONEY_GE_YI.captures_iter(t) {
+    for c in caps(&MONEY_GE_YI, t, t.contains(['亿', '億'])) {
         let (Some(num), Some(whole)) = (c.name("num"), c.get(0)) else {
             continue;
         };
@@ -253,7 +267,7 @@ fn push_money(
 
 /// Percentages and percentage points.
 pub(crate) fn percents(t: &str, taken: &mut Taken) {
-    for c in PERCENT_POINTS.captures_iter(t) {
+    for c in caps(&PERCENT_POINTS, t, t.contains("百分")) {
         let (Some(num), Some(whole)) = (c.name("num"), c.get(0)) else {
             continue;
         };
@@ -274,7 +288,7 @@ pub(crate) fn percents(t: &str, taken: &mut Taken) {
             taken.push(f);
         }
     }
-    for c in PERCENT_CJK.captures_iter(t) {
+    for c in caps(&PERCENT_CJK, t, t.contains("百分之")) {
         let (Some(num), Some(whole)) = (c.name("num"), c.get(0)) else {
             continue;
         };
@@ -292,7 +306,7 @@ pub(crate) fn percents(t: &str, taken: &mut Taken) {
         }
         taken.push(f);
     }
-    for c in PERCENT_RANGE.captures_iter(t) {
+    for c in caps(&PERCENT_RANGE, t, t.contains('%')) {
         let (Some(lo), Some(hi), Some(whole)) = (c.name("lo"), c.name("hi"), c.get(0)) else {
             continue;
         };
@@ -313,7 +327,7 @@ pub(crate) fn percents(t: &str, taken: &mut Taken) {
         f.points = Some(false);
         taken.push(f);
     }
-    for c in PERCENT.captures_iter(t) {
+    for c in caps(&PERCENT, t, t.contains('%')) {
         let (Some(num), Some(whole)) = (c.name("num"), c.get(0)) else {
             continue;
         };
@@ -364,7 +378,12 @@ fn plan_number(s: &str) -> Option<u32> {
 
 /// Document numbers, plan periods and years (the two-digit ones come last, see [`short_years`]).
 pub(crate) fn years(t: &str, taken: &mut Taken) {
-    for c in DOC_NUMBER.captures_iter(t) {
+    let has_year = t.contains('年');
+    for c in caps(
+        &DOC_NUMBER,
+        t,
+        t.contains(['〔', '[', '［', '【', '(', '（']),
+    ) {
         let (Some(open), Some(y), Some(close)) = (c.name("open"), c.name("y"), c.name("close"))
         else {
             continue;
@@ -379,7 +398,7 @@ pub(crate) fn years(t: &str, taken: &mut Taken) {
             Role::DocNumber,
         ));
     }
-    for c in PLAN_PERIOD.captures_iter(t) {
+    for c in caps(&PLAN_PERIOD, t, t.contains('五')) {
         let (Some(n), Some(whole)) = (c.name("n"), c.get(0)) else {
             continue;
         };
@@ -418,7 +437,7 @@ pub(crate) fn years(t: &str, taken: &mut Taken) {
         f.range = Some([f64::from(s), f64::from(s + 4)]);
         taken.push(f);
     }
-    for c in YEAR_RANGE.captures_iter(t) {
+    for c in caps(&YEAR_RANGE, t, has_year) {
         let (Some(lo), Some(hi), Some(whole)) = (c.name("lo"), c.name("hi"), c.get(0)) else {
             continue;
         };
@@ -436,12 +455,12 @@ pub(crate) fn years(t: &str, taken: &mut Taken) {
         f.range = Some([l, h]);
         taken.push(f);
     }
-    for m in YEAR_PLACEHOLDER.find_iter(t) {
+    for m in caps(&YEAR_PLACEHOLDER, t, has_year).filter_map(|c| c.get(0)) {
         if !bad_after_year(t, m.end()) {
             taken.push(year_found(m.range(), None, Role::Placeholder));
         }
     }
-    for c in YEAR.captures_iter(t) {
+    for c in caps(&YEAR, t, has_year) {
         let (Some(y), Some(whole)) = (c.name("y"), c.get(0)) else {
             continue;
         };
@@ -456,7 +475,7 @@ pub(crate) fn years(t: &str, taken: &mut Taken) {
             Role::Date,
         ));
     }
-    for c in YEAR_CJK.captures_iter(t) {
+    for c in caps(&YEAR_CJK, t, has_year) {
         let (Some(y), Some(whole)) = (c.name("y"), c.get(0)) else {
             continue;
         };
@@ -493,7 +512,7 @@ fn bad_after_year(t: &str, end: usize) -> bool {
 
 /// Two-digit years (`09年度`), after every other kind so they never cut into one.
 pub(crate) fn short_years(t: &str, taken: &mut Taken) {
-    for c in YEAR_SHORT.captures_iter(t) {
+    for c in caps(&YEAR_SHORT, t, t.contains('年')) {
         let (Some(y), Some(whole)) = (c.name("y"), c.get(0)) else {
             continue;
         };
