@@ -9,7 +9,7 @@
 //! - [`totals()`] sums the money with role `amount` (see [`totals`] for the double-counting policy).
 //!
 //! Module map: [`patterns`] (the regexes), [`number`] (numeral parsing), `context` (qualifiers
-//! and roles), `scan` (the detectors), `figure` (the output record), [`totals`].
+//! and roles), `scan` and `years` (the detectors), `figure` (the output record), [`totals`].
 
 mod context;
 mod figure;
@@ -18,6 +18,7 @@ pub mod number;
 pub mod patterns;
 mod scan;
 pub mod totals;
+mod years;
 
 #[cfg(test)]
 mod fixtures_tests;
@@ -185,10 +186,10 @@ pub fn mentions_in_line(line: &str) -> Vec<Mention> {
     let folded = fold::Folded::new(line);
     let t: &str = &folded.text;
     let mut taken = scan::Taken::default();
-    scan::years(t, &mut taken);
+    years::years(t, &mut taken);
     scan::money(t, &mut taken);
     scan::percents(t, &mut taken);
-    scan::short_years(t, &mut taken);
+    years::short_years(t, &mut taken);
     let mut found = taken.0;
     found.sort_by_key(|f| f.span.start);
     let sents = sentences(t);
