@@ -97,3 +97,44 @@ pub fn figures_in_report(doc: &CleanDoc, lines: &[LineRef], report_id: &str) -> 
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::CleanLine;
+
+    #[test]
+    fn records_carry_every_field_in_a_stable_order() {
+        let doc = CleanDoc {
+            source: "dir/a.txt".into(),
+            encoding: "UTF-8".into(),
+            lines: vec![CleanLine::identity("2021年投入15-20萬元,增长12%。")],
+        };
+        let lines = doc
+            .lines
+            .iter()
+            .map(|line| LineRef { no: 1, line })
+            .collect::<Vec<_>>();
+        let f = figures_in_report(&doc, &lines, "r1");
+        let json: Vec<String> = f
+            .iter()
+            .map(|f| serde_json::to_string(f).unwrap_or_default())
+            .collect();
+        let keys = r#"{"source":"dir/a.txt","line":1,"report":"r1","kind":"#;
+        assert!(json.iter().all(|j| j.starts_with(keys)), "{json:?}");
+        assert_eq!(
+            json[1],
+            r#"{"source":"dir/a.txt","line":1,"report":"r1","kind":"money","text":"15-20萬元","value":150000,"currency":"CNY","range":[150000,200000],"approx":"exact","role":"amount","year":2021,"points":null,"sentence":"2021年投入15-20萬元,增长12%。"}"#
+        );
+        assert_eq!(
+            json[0],
+            r#"{"source":"dir/a.txt","line":1,"report":"r1","kind":"year","text":"2021年","value":2021,"currency":null,"range":null,"approx":null,"role":"date","year":null,"points":null,"sentence":"2021年投入15-20萬元,增长12%。"}"#
+        );
+        assert!(
+            json[2].contains(r#""kind":"percent","text":"12%","value":12,"#)
+                && json[2].contains(r#""points":false"#)
+        );
+        let back: Figure = serde_json::from_str(&json[1]).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back, f[1]);
+    }
+}
