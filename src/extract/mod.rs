@@ -224,9 +224,10 @@ pub fn mentions_in_line(line: &str) -> Vec<Mention> {
 
 /// The year of a money figure: the nearest year before it in its sentence (else the first
 /// after it), counting only dates and placeholders (not document numbers, plan periods or year
-/// ranges). Beyond that mechanical rule, three sure exceptions:
+/// ranges). Beyond that mechanical rule, four sure exceptions:
 /// - a sum right after `上年`/`去年` belongs to the year before (`2021年…比上年5亿元` → 2020;
 ///   null when the sentence's year is anonymised);
+/// - a price base (`按1952年不变价格`) is no sum's year;
 /// - a year that is a comparison base (`比2020年增加5亿元`) gives its year only to its own value
 ///   (`比2020年的80亿元`);
 /// - a sum after `以来`/`年来` that follows the year is cumulative since then (`成立于20xx年8月,
@@ -240,22 +241,7 @@ fn money_year(t: &str, f: &scan::Found, sentence: &Span, all: &[scan::Found]) ->
                 && y.range.is_none()
                 && sentence.start <= y.span.start
                 && y.span.end <= sentence.end
-        })
-        .collect();
-    // A comparison base (`比2020年增长`) is not the figure's year, unless the figure is the base's
-    // own value (`比2020年的80亿元`).
-    let years: Vec<&scan::Found> = years
-        .into_iter()
-        .filter(|y| {
-            let base = ["比", "较", "較", "相比", "同比"]
-                .iter()
-                .any(|w| t[..y.span.start].ends_with(w));
-            let own = y.span.end <= f.span.start
-                && matches!(
-                    &t[y.span.end..f.span.start],
-                    "" | "的" | "为" | "為" | "同期" | "同期的"
-                );
-            !base || own
+                && gives_its_year(t, y, f)
         })
         .collect();
     let before = years.iter().rev().find(|y| y.span.end <= f.span.start);
@@ -284,6 +270,26 @@ fn money_year(t: &str, f: &scan::Found, sentence: &Span, all: &[scan::Found]) ->
         };
     }
     r
+}
+
+/// Whether year `y` may be the year of figure `f`: not a price base (`按1952年不变价格`), and not a
+/// comparison base (`比2020年增长`) unless `f` is the base's own value (`比2020年的80亿元`).
+fn gives_its_year(t: &str, y: &scan::Found, f: &scan::Found) -> bool {
+    let before = &t[..y.span.start];
+    let after = &t[y.span.end..];
+    let price_base = before.ends_with('按')
+        || ["不变价", "不變價", "可比价", "可比價", "价格", "價格"]
+            .iter()
+            .any(|w| after.starts_with(w));
+    let comparison_base = ["比", "较", "較", "相比", "同比"]
+        .iter()
+        .any(|w| before.ends_with(w));
+    let own_value = y.span.end <= f.span.start
+        && matches!(
+            &t[y.span.end..f.span.start],
+            "" | "的" | "为" | "為" | "同期" | "同期的"
+        );
+    !price_base && (!comparison_base || own_value)
 }
 
 #[cfg(test)]

@@ -393,6 +393,16 @@ fn year_attribution() {
         y("投资50亿元，比2020年的45亿元增长11%。"),
         [None, Year(2020)]
     );
+    // A price base is not the year of a sum.
+    assert_eq!(
+        y("按一九五二年不变价格计算，全年工业总产值可达七百零四亿元。"),
+        [None]
+    );
+    // Each sum takes the nearest year before it.
+    assert_eq!(
+        y("国民收入从一九七八年的三千六百二十四亿元增加到一九八三年的五千七百二十四亿元。"),
+        [Year(1978), Year(1983)]
+    );
     // Plan periods and document numbers are not years of a sum.
     assert_eq!(y("“十一五”期間,全市實際引進市外內資930億元"), [None]);
     // A year after the sum in the same sentence.
