@@ -72,12 +72,12 @@ pub static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("PERCENT: {e}"))
 });
 
-/// A percentage in words, optionally a range: `增长百分之十二`, `百分之五到百分之六`,
+/// A percentage in words, optionally a range: `增长百分之十二`, `百分之五到百分之六`, `百分之五至六`,
 /// `百分之三十五点五`.
 pub static PERCENT_CJK: LazyLock<Regex> = LazyLock::new(|| {
     let n = numeral();
     Regex::new(&format!(
-        "百分之(?P<num>{n})(?:(?:{RANGE_SEP})百分之(?P<hi>{n}))?"
+        "百分之(?P<num>{n})(?:(?:{RANGE_SEP})(?:百分之)?(?P<hi>{n}))?"
     ))
     .unwrap_or_else(|e| panic!("PERCENT_CJK: {e}"))
 });

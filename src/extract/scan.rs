@@ -46,7 +46,7 @@ impl Found {
 pub(crate) struct Taken(pub Vec<Found>);
 
 impl Taken {
-    fn free(&self, s: &Range<usize>) -> bool {
+    pub(crate) fn free(&self, s: &Range<usize>) -> bool {
         self.0
             .iter()
             .all(|f| f.span.end <= s.start || s.end <= f.span.start)
@@ -297,12 +297,12 @@ pub(crate) fn percents(t: &str, taken: &mut Taken) {
         };
         let mut f = Found::new(whole.range(), Kind::Percent, Some(n.value));
         f.points = Some(false);
-        if let Some(h) = c.name("hi").and_then(|h| parse_numeral(h.as_str())) {
-            if h.value > n.value {
-                f.range = Some([n.value, h.value]);
-            } else {
-                f.span.end = num.end();
+        match c.name("hi").and_then(|h| parse_numeral(h.as_str())) {
+            // A range only when it grows and its high end is not already a year (`到二〇二五年`).
+            Some(h) if h.value > n.value && taken.free(&f.span) => {
+                f.range = Some([n.value, h.value])
             }
+            _ => f.span.end = num.end(),
         }
         taken.push(f);
     }

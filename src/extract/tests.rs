@@ -124,6 +124,11 @@ fn ranges() {
     );
     let p = mentions_in_line("失业率控制在百分之五到百分之六");
     assert_eq!((p[0].value, p[0].range), (Some(5.0), Some([5.0, 6.0])));
+    let p = mentions_in_line("增长百分之五至六");
+    assert_eq!((p[0].value, p[0].range), (Some(5.0), Some([5.0, 6.0])));
+    // Not a range: what follows 到 is a year.
+    let p = mentions_in_line("增长百分之十到二〇二五年");
+    assert_eq!((p[0].value, p[0].range), (Some(10.0), None));
 }
 
 #[test]
