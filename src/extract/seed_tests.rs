@@ -121,3 +121,18 @@ fn text_is_the_source_text_with_glosses() {
         );
     }
 }
+
+#[test]
+fn seed_totals_add_amounts_once() {
+    let figures = file_figures(&manifest().join("tests/fixtures/extract/000_8704a95fd81a1589.txt"));
+    let amounts = figures
+        .iter()
+        .filter(|f| f.role == Some(super::Role::Amount))
+        .count();
+    let t = super::totals(&figures);
+    println!("{}", serde_json::to_string_pretty(&t).unwrap_or_default());
+    assert_eq!(amounts, 94);
+    assert_eq!(t.counted + t.repeats_skipped + t.parts_skipped, amounts);
+    // L76 restates 360.3萬 and 1406.47萬 in their sentences; L534/L686 break totals down.
+    assert!(t.repeats_skipped >= 3 && t.parts_skipped >= 2, "{t:?}");
+}

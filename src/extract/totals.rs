@@ -102,7 +102,7 @@ pub fn totals(figures: &[Figure]) -> Totals {
             continue;
         }
         let in_sentence = pos
-            .and_then(|p| f.sentence[..p].rfind("其中"))
+            .and_then(|p| breakdown_start(&f.sentence, p))
             .is_some_and(|q| entry.1.iter().any(|&(c, _, at)| c == cur && at < q));
         let from_previous = f.sentence.starts_with("其中")
             && last_on_line
@@ -135,6 +135,19 @@ pub fn totals(figures: &[Figure]) -> Totals {
         per(&mut t.by_source, &f.source);
     }
     t
+}
+
+/// Where the `其中` breakdown holding byte `p` of `sentence` starts, if `p` is in one. A
+/// breakdown runs from `其中` to the next `；`, or to the closing parenthesis when `其中` stands
+/// inside one (`2113.738萬元(其中包括84.15萬元),…`).
+fn breakdown_start(sentence: &str, p: usize) -> Option<usize> {
+    let q = sentence[..p].rfind("其中")?;
+    let inside_parens = sentence[..q]
+        .rfind(['(', '（'])
+        .is_some_and(|o| !sentence[o..q].contains([')', '）']));
+    let seg = &sentence[q..p];
+    let ended = seg.contains(['；', ';']) || (inside_parens && seg.contains([')', '）']));
+    (!ended).then_some(q)
 }
 
 #[cfg(test)]
@@ -201,6 +214,11 @@ mod tests {
         assert_eq!(cny(&t.by_currency), (1, 33_900_000_000.0));
         // No USD total was stated before 其中, so the USD part is the only USD sum and counts.
         assert_eq!(t.by_currency.get("USD").map(|b| b.count), Some(1));
+        // A breakdown in parentheses ends with them.
+        let line = "春季發放資金2113.738萬元(其中包括地方擴面84.15萬元),資助17020人次;秋季發放資金1985.774萬元(其中包括地方擴面83.91萬元)。";
+        let t = totals(&figs("a.txt", 534, line));
+        assert_eq!((t.counted, t.parts_skipped), (2, 2));
+        assert_eq!(cny(&t.by_currency), (2, 40_995_120.0));
         let line = "全年財政收入完成500億元。其中稅收收入400億元。";
         let t = totals(&figs("b.txt", 3, line));
         assert_eq!((t.counted, t.parts_skipped), (1, 1));
