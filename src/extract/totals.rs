@@ -10,7 +10,8 @@
 //! text), an amount is left out when:
 //! 1. **repeat** — an amount with the same currency and value was already counted in that
 //!    sentence: `預算收入為360.3萬元,縣財政撥入經費360.3萬元` counts 360.3萬 once;
-//! 2. **part** — it stands after `其中` ("of which") and the same sentence counted an amount in the
+//! 2. **part** — it stands in a `其中` ("of which") breakdown, which runs to the next `；` (or to the
+//!    closing parenthesis when `其中` is inside one), and the same sentence counted an amount in the
 //!    same currency before that `其中`: `協議投資總額339億元,其中引進市外內資311億元` counts 339億
 //!    only; `资金2113.738萬元(其中包括地方擴面84.15萬元)` counts 2113.738萬 only. A sentence that
 //!    *starts* with `其中` is a breakdown of the previous sentence on the same line when that one
