@@ -166,18 +166,15 @@ pub(crate) fn money(t: &str, taken: &mut Taken) {
             }
         }
         let value = range.map_or(n.value, |r| r[0]); // a range gives its lower bound
-        push_money(
-            t,
-            taken,
-            span_start,
-            cur.end(),
+        let sum = Sum {
+            span: span_start..cur.end(),
             value,
-            n.more,
+            more: n.more,
             bare,
-            currency_code(cur.as_str()),
+            currency: currency_code(cur.as_str()),
             range,
-            before,
-        );
+        };
+        push_money(t, taken, sum);
     }
     for c in caps(&MONEY_GE_YI, t, t.contains(['亿', '億'])) {
         let (Some(num), Some(whole)) = (c.name("num"), c.get(0)) else {
@@ -197,34 +194,44 @@ pub(crate) fn money(t: &str, taken: &mut Taken) {
             continue;
         }
         let more = n.more || c.name("more").is_some();
-        push_money(
-            t,
-            taken,
-            whole.start(),
-            whole.end(),
-            n.value * 1e8,
+        let sum = Sum {
+            span: whole.range(),
+            value: n.value * 1e8,
             more,
-            false,
-            "CNY",
-            None,
-            &t[..whole.start()],
-        );
+            bare: false,
+            currency: "CNY",
+            range: None,
+        };
+        push_money(t, taken, sum);
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn push_money(
-    t: &str,
-    taken: &mut Taken,
-    start: usize,
-    end: usize,
+/// A sum matched by a money pattern, before its context is read.
+struct Sum {
+    /// Numeral(s) and currency word, without qualifiers.
+    span: Range<usize>,
+    /// The amount (a range's lower bound).
     value: f64,
+    /// The numeral holds 多/余/几 (`400多万元`).
     more: bool,
+    /// The numeral is a bare unit (`億元`).
     bare: bool,
     currency: &'static str,
     range: Option<[f64; 2]>,
-    before: &str,
-) {
+}
+
+/// Read the context of a sum (qualifiers, role, 上年) and take it.
+fn push_money(t: &str, taken: &mut Taken, sum: Sum) {
+    let Sum {
+        span: core,
+        value,
+        more,
+        bare,
+        currency,
+        range,
+    } = sum;
+    let (start, end) = (core.start, core.end);
+    let before = &t[..start];
     let pre = prefix_qualifier(before).filter(|q| {
         // `上` only qualifies a bare unit (`上億元`), handled below; `近` in `最近` is not one.
         !before[..before.len() - q.len].ends_with(['最', '附', '临', '臨'])

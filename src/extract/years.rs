@@ -166,7 +166,7 @@ fn bad_after_year(t: &str, end: usize) -> bool {
 /// Two-digit years (`09年度`), after every other kind so they never cut into one.
 pub(crate) fn short_years(t: &str, taken: &mut Taken) {
     for c in caps(&YEAR_SHORT, t, t.contains('年')) {
-        let (Some(y), Some(whole)) = (c.name("y"), c.get(0)) else {
+        let Some(y) = c.name("y") else {
             continue;
         };
         let start = c.name("q").map_or(y.start(), |q| q.start());
@@ -189,7 +189,6 @@ pub(crate) fn short_years(t: &str, taken: &mut Taken) {
         };
         let year = if v < 30 { 2000 + v } else { 1900 + v };
         let end = y.end() + '年'.len_utf8();
-        let _ = whole;
         taken.push(year_found(start..end, Some(f64::from(year)), Role::Date));
     }
 }
