@@ -1,1 +1,296 @@
-//! Stage 4: money, percentages and years (work in progress).
+//! Stage 4: money figures, percentages and years, found with regular expressions in the text
+//! (not in jieba tokens), normalised as `tests/gold/GUIDELINES.md` says.
+//!
+//! - [`mentions_in_line`] is pure: one line in, its mentions out, spans as byte ranges of that line.
+//!   It runs on the simplified view of a cleaned line, but tolerates raw text too: full-width
+//!   digits are folded ([`fold`]) and traditional forms (萬 億 個 約 餘) are matched.
+//! - [`figures_in_report`] turns the mentions of a report's lines into [`Figure`] records
+//!   (`figures.jsonl`), with the text exactly as in the source.
+//! - [`totals()`] sums the money with role `amount` (see [`totals`] for the double-counting policy).
+//!
+//! Module map: [`patterns`] (the regexes), [`number`] (numeral parsing), `context` (qualifiers
+//! and roles), `scan` and `years` (the detectors), `figure` (the output record), [`totals`].
+
+mod context;
+mod figure;
+pub(crate) mod fold;
+pub mod number;
+pub mod patterns;
+mod scan;
+pub mod totals;
+mod years;
+
+#[cfg(test)]
+mod fixtures_tests;
+#[cfg(test)]
+mod seed_tests;
+
+use serde::{Deserialize, Serialize};
+
+use crate::doc::Span;
+
+pub use figure::{Figure, figures_in_report};
+pub use totals::{Bucket, Totals, totals};
+
+/// What a mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Money,
+    Percent,
+    Year,
+}
+
+/// How exact a money figure is (GUIDELINES: 约/左右 about, 近 nearly, 多/余/以上/突破 over,
+/// 不到/以下 under).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Approx {
+    Exact,
+    About,
+    Nearly,
+    Over,
+    Under,
+}
+
+/// The role of a money figure (amount, change, per_unit, threshold) or of a year (date,
+/// placeholder, doc_number, plan_period).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// A stated sum (the only role [`totals()`] adds up).
+    Amount,
+    /// A difference: `增加560.43萬元`.
+    Change,
+    /// A rate per person, student, year, item: `每生每年3000元`, `人均1萬元`.
+    PerUnit,
+    /// A bound that names a class: `億元以上項目18個`.
+    Threshold,
+    /// An ordinary year: `2021年`, `一九五四年`, `09年`.
+    Date,
+    /// An anonymised year: `20xx年` (value null).
+    Placeholder,
+    /// The year of a document number: `〔2017〕`.
+    DocNumber,
+    /// A five-year plan: `“十一五”期間` (range [2006, 2010]).
+    PlanPeriod,
+}
+
+/// The year a money figure belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum YearRef {
+    /// A year stated in the sentence (`2021年`).
+    Year(i32),
+    /// An anonymised year (`20xx年`), serialized as `"20xx"`.
+    Anonymised,
+    /// No year known, serialized as `null`.
+    #[default]
+    None,
+}
+
+impl YearRef {
+    /// The bucket key used by [`totals()`]: `"2021"`, `"20xx"` or `"unknown"`.
+    pub fn key(&self) -> String {
+        match self {
+            YearRef::Year(y) => y.to_string(),
+            YearRef::Anonymised => "20xx".to_string(),
+            YearRef::None => "unknown".to_string(),
+        }
+    }
+}
+
+impl Serialize for YearRef {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            YearRef::Year(y) => s.serialize_i32(*y),
+            YearRef::Anonymised => s.serialize_str("20xx"),
+            YearRef::None => s.serialize_none(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for YearRef {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = serde_json::Value::deserialize(d)?;
+        Ok(match v {
+            serde_json::Value::Number(n) => n
+                .as_i64()
+                .map_or(YearRef::None, |y| YearRef::Year(y as i32)),
+            serde_json::Value::String(s) if s.contains(['x', 'X']) => YearRef::Anonymised,
+            serde_json::Value::String(s) => s.parse().map_or(YearRef::None, YearRef::Year),
+            _ => YearRef::None,
+        })
+    }
+}
+
+/// One mention found in a line; spans are byte ranges of the string passed in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub span: Span,
+    pub kind: Kind,
+    /// Money: the amount in the currency's unit (a range's lower bound); percent: the number
+    /// before `%`; year: the year (null for `20xx`, the plan's first year, or last for `末`).
+    pub value: Option<f64>,
+    /// Money only: `CNY`, `USD`, `HKD`, `EUR`, `JPY`, `GBP`.
+    pub currency: Option<&'static str>,
+    pub range: Option<[f64; 2]>,
+    /// Money only.
+    pub approx: Option<Approx>,
+    /// Money and years.
+    pub role: Option<Role>,
+    /// Money only: the year the sentence gives the figure.
+    pub year: YearRef,
+    /// Percent only: percentage points (`个百分点`).
+    pub points: Option<bool>,
+    /// The sentence holding the mention (from one `。！？` to the next, terminator included,
+    /// leading blanks left out).
+    pub sentence: Span,
+}
+
+/// Sentence spans of a line: split after `。！？!?`, leading blanks skipped.
+pub fn sentences(line: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in line.char_indices() {
+        if matches!(c, '。' | '！' | '？' | '!' | '?') {
+            out.push(start..i + c.len_utf8());
+            start = i + c.len_utf8();
+        }
+    }
+    if start < line.len() {
+        out.push(start..line.len());
+    }
+    out.into_iter()
+        .map(|s| {
+            let trimmed = line[s.clone()].trim_start_matches([' ', '\t', '\u{3000}', '\u{a0}']);
+            s.end - trimmed.len()..s.end
+        })
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// All money, percent and year mentions of one line, in text order.
+///
+/// ```
+/// use baogao::extract::{mentions_in_line, Kind, Role, YearRef};
+/// let line = "故20xx年預算公務接待費為10萬元,比上年5萬元增加5萬元,增加100%。";
+/// let m = mentions_in_line(line);
+/// let money: Vec<_> = m.iter().filter(|m| m.kind == Kind::Money).collect();
+/// assert_eq!(money.len(), 3);
+/// assert_eq!(money[0].value, Some(100000.0));
+/// assert_eq!(money[1].year, YearRef::None); // 上年: the year before an anonymised year
+/// assert_eq!(money[2].role, Some(Role::Change));
+/// assert_eq!(money[2].year, YearRef::Anonymised);
+/// ```
+pub fn mentions_in_line(line: &str) -> Vec<Mention> {
+    let folded = fold::Folded::new(line);
+    let t: &str = &folded.text;
+    let mut taken = scan::Taken::default();
+    years::years(t, &mut taken);
+    scan::money(t, &mut taken);
+    scan::percents(t, &mut taken);
+    years::short_years(t, &mut taken);
+    let mut found = taken.0;
+    found.sort_by_key(|f| f.span.start);
+    let sents = sentences(t);
+    found
+        .iter()
+        .map(|f| {
+            let sentence = sents
+                .iter()
+                .find(|s| s.start <= f.span.start && f.span.start < s.end)
+                .cloned()
+                .unwrap_or(0..t.len());
+            let year = if f.kind == Kind::Money {
+                money_year(t, f, &sentence, &found)
+            } else {
+                YearRef::None
+            };
+            Mention {
+                span: folded.orig_span(f.span.clone()),
+                kind: f.kind,
+                value: f.value,
+                currency: f.currency,
+                range: f.range,
+                approx: f.approx,
+                role: f.role,
+                year,
+                points: f.points,
+                sentence: folded.orig_span(sentence),
+            }
+        })
+        .collect()
+}
+
+/// The year of a money figure: the nearest year before it in its sentence (else the first
+/// after it), counting only dates and placeholders (not document numbers, plan periods or year
+/// ranges). Beyond that mechanical rule, four sure exceptions:
+/// - a sum right after `上年`/`去年` belongs to the year before (`2021年…比上年5亿元` → 2020;
+///   null when the sentence's year is anonymised);
+/// - a price base (`按1952年不变价格`) is no sum's year;
+/// - a year that is a comparison base (`比2020年增加5亿元`) gives its year only to its own value
+///   (`比2020年的80亿元`);
+/// - a sum after `以来`/`年来` that follows the year is cumulative since then (`成立于20xx年8月,
+///   三年来,…共引进资金40.3亿元`) → null.
+fn money_year(t: &str, f: &scan::Found, sentence: &Span, all: &[scan::Found]) -> YearRef {
+    let years: Vec<&scan::Found> = all
+        .iter()
+        .filter(|y| {
+            y.kind == Kind::Year
+                && matches!(y.role, Some(Role::Date) | Some(Role::Placeholder))
+                && y.range.is_none()
+                && sentence.start <= y.span.start
+                && y.span.end <= sentence.end
+                && gives_its_year(t, y, f)
+        })
+        .collect();
+    let before = years.iter().rev().find(|y| y.span.end <= f.span.start);
+    let chosen = before.or_else(|| years.iter().find(|y| y.span.start >= f.span.end));
+    let Some(y) = chosen else {
+        return YearRef::None;
+    };
+    if y.span.end <= f.span.start {
+        let between = &t[y.span.end..f.span.start];
+        if between.contains("以来")
+            || between.contains("以來")
+            || between.contains("年来")
+            || between.contains("年來")
+        {
+            return YearRef::None;
+        }
+    }
+    let r = match y.value {
+        Some(v) => YearRef::Year(v as i32),
+        None => YearRef::Anonymised,
+    };
+    if f.previous_year {
+        return match r {
+            YearRef::Year(v) => YearRef::Year(v - 1),
+            _ => YearRef::None,
+        };
+    }
+    r
+}
+
+/// Whether year `y` may be the year of figure `f`: not a price base (`按1952年不变价格`), and not a
+/// comparison base (`比2020年增长`) unless `f` is the base's own value (`比2020年的80亿元`).
+fn gives_its_year(t: &str, y: &scan::Found, f: &scan::Found) -> bool {
+    let before = &t[..y.span.start];
+    let after = &t[y.span.end..];
+    let price_base = before.ends_with('按')
+        || ["不变价", "不變價", "可比价", "可比價", "价格", "價格"]
+            .iter()
+            .any(|w| after.starts_with(w));
+    let comparison_base = ["比", "较", "較", "相比", "同比"]
+        .iter()
+        .any(|w| before.ends_with(w));
+    let own_value = y.span.end <= f.span.start
+        && matches!(
+            &t[y.span.end..f.span.start],
+            "" | "的" | "为" | "為" | "同期" | "同期的"
+        );
+    !price_base && (!comparison_base || own_value)
+}
+
+#[cfg(test)]
+mod tests;

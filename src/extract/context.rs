@@ -1,0 +1,406 @@
+//! Context rules around a mention: qualifiers (近/约/以上 …), roles (threshold, change,
+//! per_unit) and the `上年` reference. They look at the text right before and after a match.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Approx, Role};
+
+/// Qualifiers written right before a number, longest first: (word, approx, bounds a class?).
+const PREFIXES: &[(&str, Approx, bool)] = &[
+    ("不超过", Approx::Under, true),
+    ("不超過", Approx::Under, true),
+    ("将近", Approx::Nearly, false),
+    ("將近", Approx::Nearly, false),
+    ("接近", Approx::Nearly, false),
+    ("近似", Approx::Nearly, false),
+    ("大约", Approx::About, false),
+    ("大約", Approx::About, false),
+    ("约为", Approx::About, false),
+    ("約為", Approx::About, false),
+    ("约合", Approx::About, false),
+    ("約合", Approx::About, false),
+    ("超过", Approx::Over, true),
+    ("超過", Approx::Over, true),
+    ("突破", Approx::Over, true),
+    ("不到", Approx::Under, true),
+    ("不足", Approx::Under, true),
+    ("近", Approx::Nearly, false),
+    ("约", Approx::About, false),
+    ("約", Approx::About, false),
+    ("逾", Approx::Over, true),
+    ("超", Approx::Over, true),
+];
+
+/// Qualifiers written right after the currency word: (word, approx, bounds a class?).
+const SUFFIXES: &[(&str, Approx, bool)] = &[
+    ("以上", Approx::Over, true),
+    ("以下", Approx::Under, true),
+    ("以内", Approx::Under, true),
+    ("以內", Approx::Under, true),
+    ("左右", Approx::About, false),
+    ("上下", Approx::About, false),
+];
+
+/// A qualifier found next to a number.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Qualifier {
+    pub approx: Approx,
+    /// Bytes the qualifier adds to the span (before or after).
+    pub len: usize,
+    /// A bound (以上, 突破, 不到 …) rather than an estimate (约, 左右, 近).
+    pub bound: bool,
+}
+
+/// The qualifier that `before` ends with, if any.
+pub fn prefix_qualifier(before: &str) -> Option<Qualifier> {
+    PREFIXES
+        .iter()
+        .find(|(w, _, _)| before.ends_with(w))
+        .map(|&(w, approx, bound)| Qualifier {
+            approx,
+            len: w.len(),
+            bound,
+        })
+}
+
+/// The qualifier that `after` starts with, if any (`上下游` is not one).
+pub fn suffix_qualifier(after: &str) -> Option<Qualifier> {
+    SUFFIXES
+        .iter()
+        .find(|(w, _, _)| after.starts_with(w))
+        .filter(|(w, _, _)| !(*w == "上下" && after[w.len()..].starts_with(['游', '级', '級'])))
+        .map(|&(w, approx, bound)| Qualifier {
+            approx,
+            len: w.len(),
+            bound,
+        })
+}
+
+/// A lower/upper bound separated from its number by per-unit words.
+///
+/// Example: `平均資助標準不低于每生每年2000元` → `不低于` + gap `每生每年` (approx over).
+pub static DISTANT_BOUND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "(?P<w>不低于|不低於|不少于|不少於|至少|不高于|不高於|最高|最多)(?:每[^0-9，,。；;、:：]{1,2}|人均|生均|户均|戶均|年均)*$",
+    )
+    .unwrap_or_else(|e| panic!("DISTANT_BOUND: {e}"))
+});
+
+/// The bound of [`DISTANT_BOUND`] that `before` ends with.
+pub fn distant_bound(before: &str) -> Option<Approx> {
+    let tail = tail_chars(before, 12);
+    DISTANT_BOUND
+        .captures(tail)
+        .and_then(|c| c.name("w"))
+        .map(|w| {
+            if matches!(w.as_str(), "不高于" | "不高於" | "最高" | "最多") {
+                Approx::Under
+            } else {
+                Approx::Over
+            }
+        })
+}
+
+/// The last `n` chars of `s`.
+pub fn tail_chars(s: &str, n: usize) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map(|(i, _)| i)
+        .unwrap_or(0);
+    &s[start..]
+}
+
+/// The first `n` chars of `s`.
+pub fn head_chars(s: &str, n: usize) -> &str {
+    let end = s.char_indices().nth(n).map(|(i, _)| i).unwrap_or(s.len());
+    &s[..end]
+}
+
+/// Clause punctuation: role cues do not reach across these.
+pub fn is_clause_break(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ','
+            | '；'
+            | ';'
+            | '。'
+            | '！'
+            | '？'
+            | '!'
+            | '?'
+            | '：'
+            | ':'
+            | '（'
+            | '('
+            | '）'
+            | ')'
+    )
+}
+
+/// Nouns that make a bounded sum name a class (`億元以上項目`, `10億元以上的行業龍頭企業`).
+const CLASS_NOUNS: &[&str] = &[
+    "项目", "項目", "企业", "企業", "工业", "工業", "产业", "產業", "工程", "单位", "單位", "家庭",
+];
+
+/// Nouns after `…元的` that make a bounded figure a stated sum, not a class (`突破100亿元的大关`).
+const SUM_NOUNS: &[&str] = &[
+    "目标",
+    "目標",
+    "大关",
+    "大關",
+    "关口",
+    "關口",
+    "水平",
+    "规模",
+    "規模",
+    "任务",
+    "任務",
+    "记录",
+    "記錄",
+    "历史",
+    "歷史",
+    "好成绩",
+    "成绩",
+    "成績",
+];
+
+/// Words that make a class right after the currency word (`億元工業項目`, `1—10億元項目`,
+/// `百亿元级企业`); `项目资金` is money for projects, not a class.
+const DIRECT_CLASS: &[&str] = &[
+    "项目",
+    "項目",
+    "工业项目",
+    "工業項目",
+    "级",
+    "級",
+    "企业",
+    "企業",
+];
+
+/// Whether a sum names a class of things rather than a sum (role `threshold`).
+///
+/// `after` is the text following the mention (qualifiers included in the mention);
+/// `bound` is true when the mention carries 以上/以下/突破/上/不到 …; `bare` when the numeral has
+/// no digit (`億元以上`).
+pub fn is_threshold(after: &str, bound: bool, bare: bool) -> bool {
+    if bound && bare {
+        return true;
+    }
+    if DIRECT_CLASS.iter().any(|w| after.starts_with(w))
+        && !["资金", "資金", "经费", "經費", "款", "支出", "建设", "建設"]
+            .iter()
+            .any(|w| head_chars(after, 6).contains(w))
+    {
+        return true;
+    }
+    if !bound {
+        return false;
+    }
+    if let Some(noun) = after.strip_prefix('的') {
+        // `以上的要申報`, `上億元的…項目`, `超过50万元的支出`: a class; but `突破100亿元的目标` is a sum.
+        return !SUM_NOUNS.iter().any(|w| noun.starts_with(w));
+    }
+    let window: String = after
+        .chars()
+        .take(12)
+        .take_while(|&c| !is_clause_break(c))
+        .collect();
+    CLASS_NOUNS.iter().any(|w| window.contains(w))
+}
+
+/// Verbs that make the sum right after them a difference (role `change`), longest first.
+const CHANGE_VERBS: &[&str] = &[
+    "增加", "增長", "增长", "增收", "增支", "减少", "減少", "下降", "减收", "減收", "减支", "減支",
+    "节约", "節約", "节省", "節省", "节支", "節支", "降低", "提高", "上升", "超收", "短收", "压减",
+    "壓減", "核减", "核減", "净增", "淨增", "增", "减", "減", "多", "少",
+];
+
+/// A saving verb with its object right before the sum: `节约资金2.3亿元`, `压减一般性支出5亿元`.
+pub static SAVING_WITH_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "(?:节约|節約|节省|節省|压减|壓減|压缩|壓縮|核减|核減|减少|減少)了?[^，,。；;、:：0-9]{0,4}(?:资金|資金|经费|經費|支出|开支|開支|成本|费用|費用)$",
+    )
+    .unwrap_or_else(|e| panic!("SAVING_WITH_OBJECT: {e}"))
+});
+
+/// Whether the sum right after `before` is a difference: `比上年5萬元增加5萬元`,
+/// `相比同期增加560.43萬元`, `同比增5亿元`, `比上年多1.2亿元` (多/少 only after 比),
+/// `节约资金2.3亿元` ([`SAVING_WITH_OBJECT`]).
+pub fn is_change(before: &str) -> bool {
+    if SAVING_WITH_OBJECT.is_match(tail_chars(before, 12)) {
+        return true;
+    }
+    let b = before.strip_suffix('了').unwrap_or(before);
+    CHANGE_VERBS.iter().any(|v| {
+        if !b.ends_with(v) {
+            return false;
+        }
+        let rest = &b[..b.len() - v.len()];
+        match *v {
+            "增" => !rest.ends_with('新'),
+            "多" | "少" => clause_tail(rest).contains('比'),
+            _ => true,
+        }
+    })
+}
+
+/// The part of `before` after its last clause break.
+pub fn clause_tail(before: &str) -> &str {
+    match before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_clause_break(c))
+    {
+        Some((i, c)) => &before[i + c.len_utf8()..],
+        None => before,
+    }
+}
+
+/// Cues of a rate per person, student, year, item (`每生每年`, `人均`, `各區縣市`).
+///
+/// Example: `單獨設立人均1萬元的…獎`, `每年引資總額達到300億元左右`, `各區縣市投入要達到一個億以上`.
+/// Not: `各级财政`, `各类项目`, `各项收入` (aggregates), `各乡镇共投入` (a total).
+pub static PER_UNIT_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "每|人均|生均|户均|戶均|亩均|畝均|年均|月均|日均|(?P<ge>各)[^级級类類项項种種界方个個自地]",
+    )
+    .unwrap_or_else(|e| panic!("PER_UNIT_CUE: {e}"))
+});
+
+/// Units written after a rate: `3000元/人`, `500元/亩·年`, `200元每人`.
+pub static PER_UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("^(?:/|每(?:人|年|月|亩|畝|户|戶|生|吨|噸|平方米))")
+        .unwrap_or_else(|e| panic!("PER_UNIT_AFTER: {e}"))
+});
+
+/// Whether the sum is a rate: a cue in its clause before it, or a unit right after it.
+pub fn is_per_unit(before: &str, after: &str) -> bool {
+    if PER_UNIT_AFTER.is_match(after) {
+        return true;
+    }
+    let clause = clause_tail(before);
+    PER_UNIT_CUE
+        .captures_iter(clause)
+        .any(|c| match c.name("ge") {
+            Some(g) => {
+                let rest = &clause[g.end()..];
+                !["共", "合计", "合計", "累计", "累計", "总", "總"]
+                    .iter()
+                    .any(|w| rest.contains(w))
+            }
+            None => true,
+        })
+}
+
+/// The sum right after `before` belongs to the previous year: `比上年5萬元`, `去年同期的3亿元`.
+pub static PREVIOUS_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("(?:上年|去年|上一年|前一年)(?:度)?(?:同期)?(?:的|为|為|是)?$")
+        .unwrap_or_else(|e| panic!("PREVIOUS_YEAR: {e}"))
+});
+
+/// Pick the role of a money mention; threshold first, then change, per_unit, amount.
+pub fn money_role(before: &str, after: &str, bound: bool, bare: bool) -> Role {
+    if is_threshold(after, bound, bare) {
+        Role::Threshold
+    } else if is_change(before) {
+        Role::Change
+    } else if is_per_unit(before, after) {
+        Role::PerUnit
+    } else {
+        Role::Amount
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn qualifiers() {
+        assert_eq!(
+            prefix_qualifier("總投資額約").map(|q| q.approx),
+            Some(Approx::About)
+        );
+        assert_eq!(
+            prefix_qualifier("要求有突破").map(|q| (q.approx, q.bound)),
+            Some((Approx::Over, true))
+        );
+        assert_eq!(prefix_qualifier("資金").map(|q| q.approx), None);
+        assert_eq!(
+            suffix_qualifier("以上的要申報").map(|q| q.approx),
+            Some(Approx::Over)
+        );
+        assert_eq!(
+            suffix_qualifier("左右。").map(|q| q.approx),
+            Some(Approx::About)
+        );
+        assert_eq!(suffix_qualifier("上下游配套"), None);
+        assert_eq!(
+            distant_bound("平均資助標準不低于每生每年"),
+            Some(Approx::Over)
+        );
+        assert_eq!(distant_bound("一、二、三檔資助金額分別為每生每年"), None);
+    }
+
+    #[test]
+    fn thresholds() {
+        assert!(is_threshold("項目106個,其中", true, false));
+        assert!(is_threshold("的重大戰略項目極少", true, false));
+        assert!(is_threshold("工業項目只有6個", true, false));
+        assert!(is_threshold("工業項目。", false, true));
+        assert!(is_threshold("項目31個,省152項目9個", false, false));
+        assert!(is_threshold("", true, true));
+        // Amounts: a bound sum that names no class, a project's size, project funds.
+        assert!(!is_threshold(",其中引進外資總額30億美元", true, false));
+        assert!(!is_threshold("的xx合作項目等。", false, false));
+        assert!(!is_threshold("項目資金,用于", false, false));
+        assert!(!is_threshold("。人力資源瓶頸", true, false));
+        assert!(is_threshold("的支出实行集体决策", true, false));
+        assert!(!is_threshold("的大关,创历史新高", true, false));
+    }
+
+    #[test]
+    fn changes() {
+        assert!(is_change("比上年5萬元增加"));
+        assert!(is_change("相比同期增加"));
+        assert!(is_change("同比增"));
+        assert!(is_change("比上年多"));
+        assert!(!is_change("故20xx年預算公務接待費為"));
+        assert!(!is_change("新增"));
+        assert!(is_change("壓減一般性支出10%以上,節約資金"));
+        assert!(is_change("压减一般性支出"));
+        assert!(!is_change("安排教育支出"));
+        assert!(!is_change("节约资金用于民生,投入资金"));
+        assert!(!is_change("津市達到3個多億,全市多"));
+    }
+
+    #[test]
+    fn per_unit_rates() {
+        assert!(is_per_unit("單獨設立人均", "的鄉鎮領導干部"));
+        assert!(is_per_unit("分別為每生每年3000元、2000元、", "。"));
+        assert!(is_per_unit(
+            "五是落實經費保障。每個市直部門招商小分隊年工作定額補貼",
+            ";"
+        ));
+        assert!(is_per_unit("各區縣市投入要達到", "。"));
+        assert!(is_per_unit("补贴标准为", "/人"));
+        assert!(!is_per_unit("市招商局專項工作經費保證", ";"));
+        assert!(!is_per_unit(
+            "每年引資總額達到300億元左右,五年引進內外資總額達到",
+            ","
+        ));
+        assert!(!is_per_unit("各级财政投入", "。"));
+        assert!(!is_per_unit("各乡镇共投入", "。"));
+    }
+
+    #[test]
+    fn previous_year() {
+        assert!(PREVIOUS_YEAR.is_match("故20xx年預算公務接待費為10萬元,比上年"));
+        assert!(PREVIOUS_YEAR.is_match("去年同期的"));
+        assert!(!PREVIOUS_YEAR.is_match("比上年5萬元增加"));
+    }
+}

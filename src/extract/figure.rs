@@ -1,0 +1,140 @@
+//! The output record of the extract stage, one line of `figures.jsonl`.
+
+use serde::{Deserialize, Serialize, Serializer};
+
+use super::{Approx, Kind, Role, YearRef, mentions_in_line};
+use crate::doc::{CleanDoc, LineRef};
+
+/// One figure, as `figures.jsonl` and `baogao extract --json` print it. Every field is present
+/// on every record (null when it does not apply), in this order; field names and values follow
+/// `tests/gold/GUIDELINES.md`, so `score_figures.py` scores the file directly.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    /// Source file, relative to the corpus root (`CleanDoc::source`).
+    pub source: String,
+    /// 1-based source line.
+    pub line: usize,
+    /// Id of the report holding the line.
+    pub report: String,
+    pub kind: Kind,
+    /// The mention exactly as in the source (glosses and all), qualifiers included.
+    pub text: String,
+    #[serde(serialize_with = "number_opt")]
+    pub value: Option<f64>,
+    pub currency: Option<String>,
+    #[serde(serialize_with = "range_opt")]
+    pub range: Option<[f64; 2]>,
+    pub approx: Option<Approx>,
+    pub role: Option<Role>,
+    /// Money: an integer year, `"20xx"` or null; always null for other kinds.
+    #[serde(default)]
+    pub year: YearRef,
+    pub points: Option<bool>,
+    /// The cleaned sentence (original script) holding the mention.
+    pub sentence: String,
+}
+
+/// Whole numbers print without `.0` (`6268000`, not `6268000.0`).
+fn number<S: Serializer>(v: f64, s: S) -> Result<S::Ok, S::Error> {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        s.serialize_i64(v as i64)
+    } else {
+        s.serialize_f64(v)
+    }
+}
+
+fn number_opt<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => number(*v, s),
+        None => s.serialize_none(),
+    }
+}
+
+fn range_opt<S: Serializer>(v: &Option<[f64; 2]>, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeTuple;
+    match v {
+        Some([a, b]) => {
+            struct N(f64);
+            impl Serialize for N {
+                fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                    number(self.0, s)
+                }
+            }
+            let mut t = s.serialize_tuple(2)?;
+            t.serialize_element(&N(*a))?;
+            t.serialize_element(&N(*b))?;
+            t.end()
+        }
+        None => s.serialize_none(),
+    }
+}
+
+/// The figures of one report: [`mentions_in_line`] on each line's simplified view, spans mapped
+/// back to the cleaned text (`sentence`) and to the source line (`text`).
+pub fn figures_in_report(doc: &CleanDoc, lines: &[LineRef], report_id: &str) -> Vec<Figure> {
+    let mut out = Vec::new();
+    for l in lines {
+        let line = l.line;
+        for m in mentions_in_line(&line.simplified) {
+            let clean = line.simplified_to_clean(m.span.clone());
+            let sentence = line.simplified_to_clean(m.sentence.clone());
+            out.push(Figure {
+                source: doc.source.clone(),
+                line: l.no,
+                report: report_id.to_string(),
+                kind: m.kind,
+                text: line.raw_text(clean).to_string(),
+                value: m.value,
+                currency: m.currency.map(str::to_string),
+                range: m.range,
+                approx: m.approx,
+                role: m.role,
+                year: m.year,
+                points: m.points,
+                sentence: line.text.get(sentence).unwrap_or_default().to_string(),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::CleanLine;
+
+    #[test]
+    fn records_carry_every_field_in_a_stable_order() {
+        let doc = CleanDoc {
+            source: "dir/a.txt".into(),
+            encoding: "UTF-8".into(),
+            lines: vec![CleanLine::identity("2021年投入15-20萬元,增长12%。")],
+        };
+        let lines = doc
+            .lines
+            .iter()
+            .map(|line| LineRef { no: 1, line })
+            .collect::<Vec<_>>();
+        let f = figures_in_report(&doc, &lines, "r1");
+        let json: Vec<String> = f
+            .iter()
+            .map(|f| serde_json::to_string(f).unwrap_or_default())
+            .collect();
+        let keys = r#"{"source":"dir/a.txt","line":1,"report":"r1","kind":"#;
+        assert!(json.iter().all(|j| j.starts_with(keys)), "{json:?}");
+        assert_eq!(
+            json[1],
+            r#"{"source":"dir/a.txt","line":1,"report":"r1","kind":"money","text":"15-20萬元","value":150000,"currency":"CNY","range":[150000,200000],"approx":"exact","role":"amount","year":2021,"points":null,"sentence":"2021年投入15-20萬元,增长12%。"}"#
+        );
+        assert_eq!(
+            json[0],
+            r#"{"source":"dir/a.txt","line":1,"report":"r1","kind":"year","text":"2021年","value":2021,"currency":null,"range":null,"approx":null,"role":"date","year":null,"points":null,"sentence":"2021年投入15-20萬元,增长12%。"}"#
+        );
+        assert!(
+            json[2].contains(r#""kind":"percent","text":"12%","value":12,"#)
+                && json[2].contains(r#""points":false"#)
+        );
+        let back: Figure = serde_json::from_str(&json[1]).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back, f[1]);
+    }
+}

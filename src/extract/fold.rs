@@ -1,0 +1,63 @@
+//! Width folding before matching, with a way back to the input's bytes.
+//!
+//! The cleaning stage already folds full-width digits inside numbers, but `extract` must also work
+//! on raw text (`１２％`, `１９５５年`, `２０ｘｘ年`). The patterns run on the line as folded by
+//! [`crate::simplify::fold_width`] (the project's one full-width table), which keeps the char
+//! count, so spans map back to the input by char index ([`crate::doc::map_by_chars`]).
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use crate::doc::map_by_chars;
+use crate::simplify::fold_width;
+
+/// A line with its full-width forms folded to ASCII.
+#[derive(Debug)]
+pub(crate) struct Folded<'a> {
+    pub text: Cow<'a, str>,
+    input: &'a str,
+}
+
+impl<'a> Folded<'a> {
+    pub fn new(input: &'a str) -> Folded<'a> {
+        let folds = input
+            .chars()
+            .any(|c| matches!(c, '\u{FF01}'..='\u{FF5E}' | '\u{3000}'));
+        let text = if folds {
+            Cow::Owned(fold_width(input))
+        } else {
+            Cow::Borrowed(input)
+        };
+        Folded { text, input }
+    }
+
+    /// The input span of a span of the folded text.
+    pub fn orig_span(&self, s: Range<usize>) -> Range<usize> {
+        match &self.text {
+            Cow::Borrowed(_) => s,
+            Cow::Owned(t) => map_by_chars(t, self.input, s),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_lines_are_borrowed() {
+        let f = Folded::new("增长12%");
+        assert!(matches!(f.text, Cow::Borrowed(_)));
+        assert_eq!(f.orig_span(6..9), 6..9);
+    }
+
+    #[test]
+    fn full_width_forms_fold_and_map_back() {
+        let s = "增长１２．５％，１９５５年";
+        let f = Folded::new(s);
+        assert_eq!(f.text, "增长12.5%,1955年");
+        let start = f.text.find('1').unwrap_or(0);
+        let end = f.text.find('%').map(|i| i + 1).unwrap_or(0);
+        assert_eq!(&s[f.orig_span(start..end)], "１２．５％");
+    }
+}

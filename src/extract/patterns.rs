@@ -1,0 +1,238 @@
+//! The regular expressions of the extract stage, compiled once.
+//!
+//! They run on the folded line ([`super::fold`]): ASCII digits, `%`, `.`, `-`, `~`, `x`. Each
+//! matches the *shape* of a mention; the context checks (currency word present, bare units only
+//! in threshold phrases, `元月`, counts, guards around years) live in the stage code, because the
+//! `regex` crate has no look-around. Traditional forms (萬 億 個 餘 …) are accepted as well.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Chinese digits, simplified, traditional and financial forms.
+pub const CJK_DIGITS: &str = "〇○零一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖";
+/// Chinese multipliers.
+pub const CJK_UNITS: &str = "十拾百佰千仟万萬亿億";
+/// An Arabic number with optional thousands separators and decimals.
+pub const ARABIC: &str = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?";
+
+/// A numeral: Arabic, Chinese or mixed, with multipliers and `多/余/几/来` inside
+/// (`626.8万`, `二十三亿八千万`, `400多万`, `1.2万亿`, `十几亿`, `三点五`).
+pub fn numeral() -> String {
+    let d = CJK_DIGITS;
+    let u = CJK_UNITS;
+    format!("(?:{ARABIC}|[{d}{u}])(?:{ARABIC}|[{d}{u}]|[点點][{d}]|[多余餘几幾来來])*")
+}
+
+/// Currency words, longest first so `美元` is not read as `元`.
+pub const CURRENCY: &str =
+    "美元|美金|港元|港币|港幣|欧元|歐元|日元|英镑|英鎊|元人民币|元人民幣|人民币|人民幣|元";
+
+/// Separators of a range (`15-20万元`, `1—10亿元`, `十五亿元到二十亿元`).
+pub const RANGE_SEP: &str = "-|—{1,2}|–|~|至|到";
+
+/// A sum of money, possibly a range: a numeral followed by a currency word.
+///
+/// Example: `比上年5萬元增加5萬元` → `5萬元` twice; `15-20萬元` → lo `15`, num `20萬`;
+/// `十五亿元到二十亿元` → lo `十五亿` (with its own `元`), num `二十亿`; bare `億元` in
+/// `億元以上項目18個` (accepted only in threshold phrases, see [`super::money`]).
+pub static MONEY: LazyLock<Regex> = LazyLock::new(|| {
+    let n = numeral();
+    Regex::new(&format!(
+        "(?:(?P<lo>{n})(?P<locur>{CURRENCY})? ?(?P<sep>{RANGE_SEP}) ?)?(?P<num>{n})(?P<cur>{CURRENCY})"
+    ))
+    .unwrap_or_else(|e| panic!("MONEY: {e}"))
+});
+
+/// The colloquial `N个亿` form of a sum, without a currency word.
+///
+/// Example: `近兩年來在基礎設施建設的投入上達到2個億以上,津市達到3個多億` → `2個億`, `3個多億`.
+/// `148個億元以上項目` also matches here and is rejected by the stage (next char `元`: a count).
+pub static MONEY_GE_YI: LazyLock<Regex> = LazyLock::new(|| {
+    let n = numeral();
+    Regex::new(&format!("(?P<num>{n})(?:个|個)(?P<more>多)?(?:亿|億)"))
+        .unwrap_or_else(|e| panic!("MONEY_GE_YI: {e}"))
+});
+
+/// An Arabic percentage range, `%` on the high end or on both.
+///
+/// Example: `按項目推進可行性20%以下,20-50%,50%以上` → `20-50%`; `增长5%—8%`.
+pub static PERCENT_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        "(?P<lo>{ARABIC}) ?%? ?(?:{RANGE_SEP}) ?(?P<hi>{ARABIC}) ?%"
+    ))
+    .unwrap_or_else(|e| panic!("PERCENT_RANGE: {e}"))
+});
+
+/// An Arabic percentage (full-width `％` is folded before matching).
+///
+/// Example: `同比增加14.9%`, `資助比例達到了100%`, `增长１２％`.
+pub static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?P<sign>-)?(?P<num>{ARABIC}) ?%"))
+        .unwrap_or_else(|e| panic!("PERCENT: {e}"))
+});
+
+/// A percentage in words, optionally a range: `增长百分之十二`, `百分之五到百分之六`, `百分之五至六`,
+/// `百分之三十五点五`.
+pub static PERCENT_CJK: LazyLock<Regex> = LazyLock::new(|| {
+    let n = numeral();
+    Regex::new(&format!(
+        "百分之(?P<num>{n})(?:(?:{RANGE_SEP})(?:百分之)?(?P<hi>{n}))?"
+    ))
+    .unwrap_or_else(|e| panic!("PERCENT_CJK: {e}"))
+});
+
+/// Percentage points: `提高0.2个百分点`, `下降两个百分点`, `1至2个百分点`.
+pub static PERCENT_POINTS: LazyLock<Regex> = LazyLock::new(|| {
+    let n = numeral();
+    Regex::new(&format!(
+        "(?:(?P<lo>{n})(?:{RANGE_SEP}))?(?P<num>{n})(?:个|個)?(?:百分点|百分點)"
+    ))
+    .unwrap_or_else(|e| panic!("PERCENT_POINTS: {e}"))
+});
+
+/// Digits of a year written in Chinese (`一九五四`, `二〇二一`, also OCR's `二0二一`).
+pub const CJK_YEAR: &str =
+    "一九[〇○零Ｏ0O一二三四五六七八九]{2}|二[〇○零Ｏ0O][〇○零Ｏ0O一二三四五六七八九]{2}";
+
+/// A range of years: `2019-2021年`, `2016—2020年`, `一九七八至一九八二年`.
+pub static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        "(?P<lo>(?:19|20)[0-9]{{2}}|{CJK_YEAR}) ?(?:{RANGE_SEP}) ?(?P<hi>(?:19|20)[0-9]{{2}}|{CJK_YEAR})年"
+    ))
+    .unwrap_or_else(|e| panic!("YEAR_RANGE: {e}"))
+});
+
+/// A four-digit year with 年: `我委自2022年已經開始`, `一九五四年` is [`YEAR_CJK`].
+pub static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("(?P<y>(?:19|20)[0-9]{2})年").unwrap_or_else(|e| panic!("YEAR: {e}"))
+});
+
+/// An anonymised year: `20xx年`, `20XX年`, `201x年`, `xxxx年` (also inside the typo `220xx年`).
+pub static YEAR_PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("(?:(?:19|20)[xX×]{2}|(?:19|20)[0-9][xX×]|[xX]{4})年")
+        .unwrap_or_else(|e| panic!("YEAR_PLACEHOLDER: {e}"))
+});
+
+/// A year in Chinese digits, digit by digit: `一九五四年`, `二〇二一年`, `二零零八年`.
+pub static YEAR_CJK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?P<y>{CJK_YEAR})年")).unwrap_or_else(|e| panic!("YEAR_CJK: {e}"))
+});
+
+/// A two-digit year: `09年度獎金`, `98年底`, `’08年`. The stage accepts it only when it starts
+/// with 0, is quoted, or is followed by 度/底/初/末/a month (so `连续12年`, `30年` are not years).
+pub static YEAR_SHORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("(?P<q>['’‘])?(?P<y>[0-9]{2})年(?P<tail>度|底|初|末|[0-9]{1,2}月)?")
+        .unwrap_or_else(|e| panic!("YEAR_SHORT: {e}"))
+});
+
+/// The year of a document number: `皖教助〔2017〕4號`, `国发〔2021〕4号`, `[2019]12号`.
+/// Brackets other than 〔〕 need the `N号` after them.
+pub static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("(?P<open>[〔\\[［【(（])(?P<y>(?:19|20)[0-9]{2}|20[xX]{2})(?P<close>[〕\\]］】)）]) ?(?P<no>第?[0-9]+ ?(?:号|號))?")
+        .unwrap_or_else(|e| panic!("DOC_NUMBER: {e}"))
+});
+
+/// A five-year plan period: `“十一五”期間`, `“十一五末”`, `“十五”末`, `“十二五”時期`,
+/// `十四五规划`. Accepted when quoted or followed by a period/plan word (so `十五亿元` is not).
+pub static PLAN_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "(?P<oq>[“\"「『])?(?P<n>十[一二三四五]|[一二三四五六七八九十])五(?P<inner>末|初)?(?P<cq>[”\"」』])?(?P<tail>期间|期間|时期|時期|末|初)?(?P<ctx>规划|規劃|计划|計劃|以来|以來|纲要|綱要)?",
+    )
+    .unwrap_or_else(|e| panic!("PLAN_PERIOD: {e}"))
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all<'a>(re: &Regex, s: &'a str) -> Vec<&'a str> {
+        re.find_iter(s).map(|m| m.as_str()).collect()
+    }
+
+    #[test]
+    fn money_matches_sums() {
+        let s = "故20xx年預算公務接待費為10萬元,比上年5萬元增加5萬元,增加100%。";
+        assert_eq!(all(&MONEY, s), ["10萬元", "5萬元", "5萬元"]);
+        assert_eq!(all(&MONEY, "完成1—10億元項目31個"), ["1—10億元"]);
+        assert_eq!(all(&MONEY, "补助标准15-20萬元"), ["15-20萬元"]);
+        assert_eq!(
+            all(&MONEY, "投资十五亿元到二十亿元"),
+            ["十五亿元到二十亿元"]
+        );
+        assert_eq!(all(&MONEY, "完成投资三百五十亿元"), ["三百五十亿元"]);
+        assert_eq!(all(&MONEY, "到位外資10.4億美元"), ["10.4億美元"]);
+        assert_eq!(all(&MONEY, "今年花費400多萬元添置"), ["400多萬元"]);
+        assert_eq!(all(&MONEY, "共计1,234.5万元"), ["1,234.5万元"]);
+    }
+
+    #[test]
+    fn money_needs_a_currency_word() {
+        assert!(all(&MONEY, "全市共建成標準化廠房30萬平米").is_empty());
+        assert!(all(&MONEY, "已引進5萬噸潤滑油").is_empty());
+        assert!(all(&MONEY, "自查評分99.5分").is_empty());
+        assert!(all(&MONEY, "元月至12月,xx市共引進項目210個").is_empty());
+        assert!(all(&MONEY, "三一重工、創元鋁業、凱元紡織").is_empty());
+        assert!(all(&MONEY, "實際收入1-10月").is_empty());
+    }
+
+    #[test]
+    fn colloquial_ge_yi() {
+        let s = "投入上達到2個億以上,津市達到3個多億。";
+        assert_eq!(all(&MONEY_GE_YI, s), ["2個億", "3個多億"]);
+        assert!(all(&MONEY_GE_YI, "培育5個“千億”產業").is_empty());
+    }
+
+    #[test]
+    fn percents() {
+        assert_eq!(all(&PERCENT, "同比增加14.9%,增长１２％"), ["14.9%"]);
+        assert_eq!(all(&PERCENT_RANGE, "20%以下,20-50%,50%以上"), ["20-50%"]);
+        assert_eq!(all(&PERCENT_CJK, "增长百分之十二"), ["百分之十二"]);
+        assert_eq!(
+            all(&PERCENT_CJK, "控制在百分之五到百分之六"),
+            ["百分之五到百分之六"]
+        );
+        assert_eq!(
+            all(&PERCENT_POINTS, "比上年提高0.2个百分点"),
+            ["0.2个百分点"]
+        );
+        assert!(all(&PERCENT, "6成以上,近2倍,三分之一").is_empty());
+        assert!(all(&PERCENT_CJK, "按百分制作一個客觀的自我評估").is_empty());
+    }
+
+    #[test]
+    fn years() {
+        assert_eq!(all(&YEAR, "我委自2022年已經開始"), ["2022年"]);
+        assert_eq!(all(&YEAR_RANGE, "2019-2021年连续三年"), ["2019-2021年"]);
+        assert_eq!(
+            all(&YEAR_RANGE, "一九七八至一九八二年"),
+            ["一九七八至一九八二年"]
+        );
+        assert_eq!(all(&YEAR_CJK, "二0二一年"), ["二0二一年"]);
+        assert_eq!(
+            all(&YEAR_PLACEHOLDER, "20xx年,市政務服務管理局"),
+            ["20xx年"]
+        );
+        assert_eq!(all(&YEAR_PLACEHOLDER, "220xx年,我市共謀劃項目"), ["20xx年"]);
+        assert_eq!(all(&YEAR_CJK, "一九五四年九月"), ["一九五四年"]);
+        assert_eq!(all(&YEAR_CJK, "二〇二一年政府工作报告"), ["二〇二一年"]);
+        assert_eq!(all(&YEAR_SHORT, "09年度獎金"), ["09年度"]);
+        assert!(all(&YEAR, "時間:2023-10-01 12:55:02").is_empty());
+        assert!(all(&YEAR, "主動對接“中國制造2025”").is_empty());
+        assert!(all(&YEAR_CJK, "連續七年,三年來").is_empty());
+        assert!(all(&YEAR_PLACEHOLDER, "總投資xx萬元").is_empty());
+    }
+
+    #[test]
+    fn doc_numbers_and_plans() {
+        let s = "(銅教師生〔2021〕4號)和(皖教助〔2017〕4號)";
+        assert_eq!(all(&DOC_NUMBER, s), ["〔2021〕4號", "〔2017〕4號"]);
+        assert!(all(&DOC_NUMBER, "常務委員會公告(第67)號").is_empty());
+        let p = "“十一五”期間,全市實際引進市外內資930億元";
+        assert_eq!(all(&PLAN_PERIOD, p), ["“十一五”期間"]);
+        assert_eq!(
+            all(&PLAN_PERIOD, "到“十一五末”,是“十五”末的近2倍"),
+            ["“十一五末”", "“十五”末"]
+        );
+    }
+}

@@ -1,0 +1,442 @@
+//! Behaviour of [`mentions_in_line`] on real report sentences: what must be found, and what must
+//! not (look-alikes). Sentences come from the seed page and from the style of government work
+//! reports (1954–2026) and budget reports.
+
+use super::*;
+
+/// (kind, text, value) of every mention.
+fn found(line: &str) -> Vec<(Kind, &str, Option<f64>)> {
+    mentions_in_line(line)
+        .into_iter()
+        .map(|m| (m.kind, &line[m.span], m.value))
+        .collect()
+}
+
+fn money(line: &str) -> Vec<Mention> {
+    mentions_in_line(line)
+        .into_iter()
+        .filter(|m| m.kind == Kind::Money)
+        .collect()
+}
+
+fn texts(line: &str, kind: Kind) -> Vec<&str> {
+    mentions_in_line(line)
+        .into_iter()
+        .filter(|m| m.kind == kind)
+        .map(|m| &line[m.span])
+        .collect()
+}
+
+#[test]
+fn chinese_numeral_money_and_percent() {
+    let s = "一九五四年，国家财政收入完成二百六十二亿三千七百万元，比一九五三年增长百分之十二。";
+    assert_eq!(
+        found(s),
+        [
+            (Kind::Year, "一九五四年", Some(1954.0)),
+            (
+                Kind::Money,
+                "二百六十二亿三千七百万元",
+                Some(26_237_000_000.0)
+            ),
+            (Kind::Year, "一九五三年", Some(1953.0)),
+            (Kind::Percent, "百分之十二", Some(12.0)),
+        ]
+    );
+    assert_eq!(money(s)[0].year, YearRef::Year(1954));
+    let m = money("基本建设完成投资三百五十亿元，其中工业一百一十七亿元");
+    assert_eq!(
+        m.iter().map(|m| m.value).collect::<Vec<_>>(),
+        [Some(3.5e10), Some(1.17e10)]
+    );
+    assert_eq!(money("收入二十三亿八千万元")[0].value, Some(2.38e9));
+}
+
+#[test]
+fn full_width_digits_map_back_to_the_input() {
+    let s = "全市地区生产总值达到１２３４．５６亿元，增长８．５％，１９５５年";
+    assert_eq!(
+        found(s),
+        [
+            (Kind::Money, "１２３４．５６亿元", Some(123_456_000_000.0)),
+            (Kind::Percent, "８．５％", Some(8.5)),
+            (Kind::Year, "１９５５年", Some(1955.0)),
+        ]
+    );
+}
+
+#[test]
+fn qualifiers_and_colloquial_forms() {
+    let s = "津市、西洞庭、臨澧、澧縣近兩年來在基礎設施建設的投入上達到2個億以上,津市達到3個多億。";
+    let m = money(s);
+    assert_eq!(
+        m.iter().map(|m| &s[m.span.clone()]).collect::<Vec<_>>(),
+        ["2個億以上", "3個多億"]
+    );
+    assert!(
+        m.iter()
+            .all(|m| m.approx == Some(Approx::Over) && m.role == Some(Role::Amount))
+    );
+    assert_eq!(m[1].value, Some(3e8));
+    let m = money("總額近10億元,約5億元,10萬元左右,400多萬元,不到2000万元,逾百亿元,十几亿元");
+    let approx: Vec<_> = m.iter().map(|m| m.approx).collect();
+    use Approx::*;
+    assert_eq!(
+        approx,
+        [
+            Some(Nearly),
+            Some(About),
+            Some(About),
+            Some(Over),
+            Some(Under),
+            Some(Over),
+            Some(Over)
+        ]
+    );
+    assert_eq!((m[5].value, m[6].value), (Some(1e10), Some(1e9)));
+    // A bare unit needs a qualifier or a class: `万元GDP`, `百元` alone are not sums.
+    assert!(money("万元GDP能耗,百元营业收入").is_empty());
+    assert_eq!(money("投资十亿元")[0].value, Some(1e9));
+}
+
+#[test]
+fn ranges() {
+    let m = money("补助标准为15-20萬元");
+    assert_eq!(
+        (m[0].value, m[0].range),
+        (Some(150_000.0), Some([150_000.0, 200_000.0]))
+    );
+    let m = money("全市财政投入十五亿元到二十亿元");
+    assert_eq!(m[0].range, Some([1.5e9, 2e9]));
+    let m = money("完成1—10億元項目31個");
+    assert_eq!((m[0].value, m[0].role), (Some(1e8), Some(Role::Threshold)));
+    let p: Vec<_> = mentions_in_line("20%以下,20-50%,50%以上")
+        .into_iter()
+        .map(|m| (m.value, m.range))
+        .collect();
+    assert_eq!(
+        p,
+        [
+            (Some(20.0), None),
+            (Some(20.0), Some([20.0, 50.0])),
+            (Some(50.0), None)
+        ]
+    );
+    let p = mentions_in_line("失业率控制在百分之五到百分之六");
+    assert_eq!((p[0].value, p[0].range), (Some(5.0), Some([5.0, 6.0])));
+    let p = mentions_in_line("增长百分之五至六");
+    assert_eq!((p[0].value, p[0].range), (Some(5.0), Some([5.0, 6.0])));
+    // Not a range: what follows 到 is a year.
+    let p = mentions_in_line("增长百分之十到二〇二五年");
+    assert_eq!((p[0].value, p[0].range), (Some(10.0), None));
+}
+
+#[test]
+fn currencies() {
+    let s = "引进外资1.5亿美元、港澳资金8000万港元、贷款2000万欧元、50亿日元和100万英镑";
+    let c: Vec<_> = money(s).iter().map(|m| m.currency).collect();
+    assert_eq!(
+        c,
+        [
+            Some("USD"),
+            Some("HKD"),
+            Some("EUR"),
+            Some("JPY"),
+            Some("GBP")
+        ]
+    );
+}
+
+#[test]
+fn roles() {
+    let role = |s: &str| money(s).iter().map(|m| m.role).collect::<Vec<_>>();
+    use Role::*;
+    assert_eq!(
+        role("該縣共引進千萬元以上項目106個,其中億元以上工業項目13個"),
+        [Some(Threshold), Some(Threshold)]
+    );
+    assert_eq!(role("我市雖然簽約了148個億元以上項目"), [Some(Threshold)]);
+    assert_eq!(
+        role("投資20億元以上的重大戰略項目極少,投資10億元以上工業項目只有6個"),
+        [Some(Threshold), Some(Threshold)]
+    );
+    assert_eq!(
+        role("重點簽約項目有投資20億元的xx合作項目等"),
+        [Some(Amount)]
+    );
+    assert_eq!(
+        role("爭取再引進幾個上億元的食品加工等項目"),
+        [Some(Threshold)]
+    );
+    assert_eq!(
+        role("要求有突破50萬元以上的要申報預算績效管理"),
+        [Some(Threshold)]
+    );
+    assert_eq!(
+        role("五年引進內外資總額達到1500億元以上,其中引進外資總額30億美元"),
+        [Some(Amount), Some(Amount)]
+    );
+    assert_eq!(
+        role("每年引資總額達到300億元左右,五年引進內外資總額達到1500億元以上"),
+        [Some(PerUnit), Some(Amount)]
+    );
+    assert_eq!(
+        role("一、二、三檔資助金額分別為每生每年3000元、2000元、1000元。"),
+        [Some(PerUnit); 3]
+    );
+    assert_eq!(
+        role("單獨設立人均1萬元的鄉鎮領導干部績效考核獎"),
+        [Some(PerUnit)]
+    );
+    assert_eq!(
+        role("經開區投資要達到5個億以上;各區縣市投入要達到一個億以上。"),
+        [Some(Amount), Some(PerUnit)]
+    );
+    assert_eq!(
+        role("20xx年1-10月基本支出為944.83萬元,相比同期增加560.43萬元。"),
+        [Some(Amount), Some(Change)]
+    );
+    assert_eq!(
+        role("安排教育支出98.5亿元，比上年增加5.3亿元"),
+        [Some(Amount), Some(Change)]
+    );
+    assert_eq!(role("临时救助标准3000元/人"), [Some(PerUnit)]);
+    assert_eq!(
+        role("各级财政共投入资金5亿元，各乡镇共投入3个多亿"),
+        [Some(Amount), Some(Amount)]
+    );
+    assert_eq!(
+        role("财政收入从50亿元增加到80亿元"),
+        [Some(Amount), Some(Amount)]
+    );
+}
+
+#[test]
+fn thresholds_keep_their_bare_units() {
+    let s = "每年要引進一個億元工業項目,對億元以上的投資項目";
+    let m = money(s);
+    assert_eq!(
+        m.iter().map(|m| &s[m.span.clone()]).collect::<Vec<_>>(),
+        ["億元", "億元以上"]
+    );
+    assert_eq!(m[0].approx, Some(Approx::Exact));
+    assert_eq!(m[1].approx, Some(Approx::Over));
+    assert!(
+        m.iter()
+            .all(|m| m.value == Some(1e8) && m.role == Some(Role::Threshold))
+    );
+}
+
+#[test]
+fn money_look_alikes_are_not_money() {
+    for s in [
+        "全市共建成標準化廠房30萬平米,其中經開區16萬平米",
+        "已引進5萬噸潤滑油、可年產特種專用車輛1萬臺",
+        "元月至12月,xx市共引進項目210個",
+        "三一重工、創元鋁業、凱元紡織等一大批戰略投資者",
+        "自查評分99.5分,項目36個,獎金12人",
+        "總投資xx萬元,投資額為xx萬元,投資xx億元的熱電聯產項目",
+        "單位：万元",
+        "万元GDP能耗下降",
+        "城乡二元结构逐步破除,一元化管理",
+        "投資3萬5萬就能上一個小項目,培育5個“千億”產業,百億茶產業",
+        "湖南省第九屆人民代表大會常務委員會公告(第67)號",
+        "数百万元的资金,几十亿元",
+    ] {
+        assert!(money(s).is_empty(), "{s}: {:?}", money(s));
+    }
+}
+
+#[test]
+fn years_and_their_roles() {
+    let y = |s: &str| {
+        mentions_in_line(s)
+            .into_iter()
+            .filter(|m| m.kind == Kind::Year)
+            .map(|m| (m.value, m.role, m.range))
+            .collect::<Vec<_>>()
+    };
+    use Role::*;
+    assert_eq!(
+        y("20xx年,市政務服務管理局"),
+        [(None, Some(Placeholder), None)]
+    );
+    assert_eq!(
+        y("220xx年,我市共謀劃項目167個"),
+        [(None, Some(Placeholder), None)]
+    );
+    assert_eq!(
+        y("(皖教助〔2017〕4號)"),
+        [(Some(2017.0), Some(DocNumber), None)]
+    );
+    assert_eq!(y("国发[2021]5号"), [(Some(2021.0), Some(DocNumber), None)]);
+    assert_eq!(
+        y("“十一五”期間"),
+        [(Some(2006.0), Some(PlanPeriod), Some([2006.0, 2010.0]))]
+    );
+    assert_eq!(
+        y("到“十一五末”"),
+        [(Some(2010.0), Some(PlanPeriod), Some([2006.0, 2010.0]))]
+    );
+    assert_eq!(
+        y("是“十五”末的近2倍"),
+        [(Some(2005.0), Some(PlanPeriod), Some([2001.0, 2005.0]))]
+    );
+    assert_eq!(
+        y("实施十四五规划"),
+        [(Some(2021.0), Some(PlanPeriod), Some([2021.0, 2025.0]))]
+    );
+    assert_eq!(
+        y("“一五”计划"),
+        [(Some(1953.0), Some(PlanPeriod), Some([1953.0, 1957.0]))]
+    );
+    assert_eq!(
+        y("2019-2021年"),
+        [(Some(2019.0), Some(Date), Some([2019.0, 2021.0]))]
+    );
+    assert_eq!(y("二0二一年"), [(Some(2021.0), Some(Date), None)]);
+    assert_eq!(y("09年度獎金"), [(Some(2009.0), Some(Date), None)]);
+    assert_eq!(y("98年底"), [(Some(1998.0), Some(Date), None)]);
+    assert_eq!(texts("我委自2022年已經開始", Kind::Year), ["2022年"]);
+}
+
+#[test]
+fn not_years() {
+    for s in [
+        "時間:2023-10-01 12:55:02",
+        "實際收入1-10月,一般需2-3年,連續4年,連續七年,未來3年內,三年來",
+        "80年代的青島海爾,90年代的TCL集團",
+        "主動對接“中國制造2025”",
+        "改革开放30年来,连续12年保持增长,实行12年义务教育",
+        "今年,去年,上年,明年",
+        "投资十五亿元,二十五个项目,开展“七五”普法",
+        "1990年代",
+    ] {
+        assert!(
+            texts(s, Kind::Year).is_empty(),
+            "{s}: {:?}",
+            texts(s, Kind::Year)
+        );
+    }
+}
+
+#[test]
+fn percent_forms() {
+    let p = |s: &str| {
+        mentions_in_line(s)
+            .into_iter()
+            .map(|m| (m.kind, m.value, m.points))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(p("增长１２％"), [(Kind::Percent, Some(12.0), Some(false))]);
+    assert_eq!(
+        p("增长百分之十二点五"),
+        [(Kind::Percent, Some(12.5), Some(false))]
+    );
+    assert_eq!(
+        p("提高0.2个百分点"),
+        [(Kind::Percent, Some(0.2), Some(true))]
+    );
+    assert_eq!(
+        p("下降两个百分点"),
+        [(Kind::Percent, Some(2.0), Some(true))]
+    );
+    assert_eq!(p("增长-2.3%"), [(Kind::Percent, Some(-2.3), Some(false))]);
+    assert_eq!(
+        texts(
+            "資助比例達到了100%,僅占億元以上簽約項目的4.1%",
+            Kind::Percent
+        ),
+        ["100%", "4.1%"]
+    );
+    for s in [
+        "6成以上",
+        "近2倍",
+        "三分之一",
+        "按百分制作一個客觀的自我評估",
+        "百分点",
+    ] {
+        assert!(texts(s, Kind::Percent).is_empty(), "{s}");
+    }
+}
+
+#[test]
+fn year_attribution() {
+    let y = |s: &str| money(s).iter().map(|m| m.year).collect::<Vec<_>>();
+    use YearRef::*;
+    // The year of the sentence; the previous sentence and other lines do not count.
+    assert_eq!(
+        y("20xx年財務收入預算收入為360.3萬元。實際收入1-10月1406.47萬元。"),
+        [Anonymised, None]
+    );
+    // Pairs of one year and one amount.
+    assert_eq!(
+        y("20xx年為60萬元,2021年為200萬元,2022年443.35萬元"),
+        [Anonymised, Year(2021), Year(2022)]
+    );
+    // 上年 is the year before a stated year, unknown before an anonymised one.
+    assert_eq!(
+        y("2021年安排资金2.5亿元，比上年2.1亿元增加0.4亿元。"),
+        [Year(2021), Year(2020), Year(2021)]
+    );
+    assert_eq!(
+        y("故20xx年預算為10萬元,比上年5萬元增加5萬元"),
+        [Anonymised, None, Anonymised]
+    );
+    // Cumulative since a year.
+    assert_eq!(
+        y("我縣招商局成立于20xx年8月,三年來,共引進資金40.3億元。"),
+        [None]
+    );
+    assert_eq!(y("自2018年以来，累计投入扶贫资金12.6亿元。"), [None]);
+    // A comparison base is not the figure's year, but is its own value's year.
+    assert_eq!(
+        y("2021年完成投资50亿元，比2020年增加5亿元。"),
+        [Year(2021), Year(2021)]
+    );
+    assert_eq!(
+        y("投资50亿元，比2020年的45亿元增长11%。"),
+        [None, Year(2020)]
+    );
+    // A price base is not the year of a sum.
+    assert_eq!(
+        y("按一九五二年不变价格计算，全年工业总产值可达七百零四亿元。"),
+        [None]
+    );
+    // Each sum takes the nearest year before it.
+    assert_eq!(
+        y("国民收入从一九七八年的三千六百二十四亿元增加到一九八三年的五千七百二十四亿元。"),
+        [Year(1978), Year(1983)]
+    );
+    // Plan periods and document numbers are not years of a sum.
+    assert_eq!(y("“十一五”期間,全市實際引進市外內資930億元"), [None]);
+    // A year after the sum in the same sentence.
+    assert_eq!(y("共投入资金3亿元用于2022年的项目建设。"), [Year(2022)]);
+}
+
+#[test]
+fn sentences_split_on_terminators_only() {
+    let s = "  一是,甲;乙。二是!三是?尾";
+    let parts: Vec<&str> = sentences(s).into_iter().map(|r| &s[r]).collect();
+    assert_eq!(parts, ["一是,甲;乙。", "二是!", "三是?", "尾"]);
+}
+
+#[test]
+fn spans_are_in_text_order_and_do_not_overlap() {
+    let s = "2021年投入1.2亿元，增长15%，其中“十四五”期间亿元以上项目18个，占比百分之五十。";
+    let m = mentions_in_line(s);
+    assert!(m.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+    assert_eq!(m.len(), 6);
+}
+
+#[test]
+fn year_ref_serializes_as_int_string_or_null() {
+    let v = serde_json::to_string(&[YearRef::Year(2021), YearRef::Anonymised, YearRef::None])
+        .unwrap_or_default();
+    assert_eq!(v, "[2021,\"20xx\",null]");
+    let back: Vec<YearRef> = serde_json::from_str(&v).unwrap_or_default();
+    assert_eq!(
+        back,
+        [YearRef::Year(2021), YearRef::Anonymised, YearRef::None]
+    );
+}

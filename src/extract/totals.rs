@@ -1,0 +1,250 @@
+//! Fund totals: sums of money figures with role `amount`, without double counting.
+//!
+//! # What is added
+//! Only money with role [`Role::Amount`]. Thresholds (`億元以上項目`) name classes, per-unit
+//! figures (`每生每年3000元`) are rates and changes (`增加560.43萬元`) are differences, so none of
+//! them is a sum of funds. A range or an approximate figure adds its `value` (the lower bound).
+//!
+//! # Double counting
+//! Reports restate and break down their sums. Within one sentence (same source, line and sentence
+//! text), an amount is left out when:
+//! 1. **repeat** — an amount with the same currency and value was already counted in that
+//!    sentence: `預算收入為360.3萬元,縣財政撥入經費360.3萬元` counts 360.3萬 once;
+//! 2. **part** — it stands in a `其中` ("of which") breakdown, which runs to the next `；` (or to the
+//!    closing parenthesis when `其中` is inside one), and the same sentence counted an amount in the
+//!    same currency before that `其中`: `協議投資總額339億元,其中引進市外內資311億元` counts 339億
+//!    only; `资金2113.738萬元(其中包括地方擴面84.15萬元)` counts 2113.738萬 only. A sentence that
+//!    *starts* with `其中` is a breakdown of the previous sentence on the same line when that one
+//!    counted an amount in the same currency.
+//!
+//! The same value in *different* sentences or lines is counted each time: `2億元` on L1062 and on
+//! L1068 of the seed are two projects, and nothing in the text says when a sum is restated
+//! elsewhere. The cost of rule 1 is that two equal sums in one sentence (`春季100万元,秋季100万元`)
+//! count once; such sentences are rarer than restatements. Skipped figures are counted in
+//! [`Totals::repeats_skipped`] and [`Totals::parts_skipped`] so the policy stays visible.
+//!
+//! # Buckets
+//! Sums of different currencies are never added together: every grouping maps to a
+//! currency → [`Bucket`] map. Year keys are `"2021"`, `"20xx"` (anonymised) and `"unknown"`.
+//! All maps are `BTreeMap`s, so the JSON is deterministic.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Figure, Kind, Role};
+
+/// A count of figures and the sum of their values.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Bucket {
+    pub count: usize,
+    pub sum: f64,
+}
+
+impl Bucket {
+    fn add(&mut self, v: f64) {
+        self.count += 1;
+        self.sum += v;
+    }
+}
+
+/// Currency code → bucket.
+pub type ByCurrency = BTreeMap<String, Bucket>;
+
+/// Totals of money with role `amount`; see the module doc for what is counted.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Totals {
+    /// Amounts added.
+    pub counted: usize,
+    /// Amounts left out as repeats within their sentence.
+    pub repeats_skipped: usize,
+    /// Amounts left out as parts (`其中 …`) of a sum counted before them.
+    pub parts_skipped: usize,
+    pub by_currency: ByCurrency,
+    /// Year key (`"2021"`, `"20xx"`, `"unknown"`) → currency → bucket.
+    pub by_year: BTreeMap<String, ByCurrency>,
+    /// Report id → currency → bucket.
+    pub by_report: BTreeMap<String, ByCurrency>,
+    /// Source file → currency → bucket.
+    pub by_source: BTreeMap<String, ByCurrency>,
+}
+
+/// Sum the amounts of `figures` (any order of files; within a line, text order as
+/// [`super::figures_in_report`] gives it).
+pub fn totals(figures: &[Figure]) -> Totals {
+    let mut t = Totals::default();
+    // (source, line, sentence) → (cursor in the sentence, counted (currency, value, position)).
+    type Key<'a> = (&'a str, usize, &'a str);
+    /// Cursor in the sentence, and the amounts counted there: (currency, value, position).
+    type Seen<'a> = (usize, Vec<(&'a str, f64, usize)>);
+    let mut seen: BTreeMap<Key, Seen> = BTreeMap::new();
+    // (source, line) → currencies counted in the last sentence with an amount on that line.
+    let mut last_on_line: BTreeMap<(&str, usize), (&str, Vec<&str>)> = BTreeMap::new();
+    for f in figures {
+        let key = (f.source.as_str(), f.line, f.sentence.as_str());
+        let entry = seen.entry(key).or_insert((0, Vec::new()));
+        // Position of this mention in its sentence, searching on from the previous one.
+        let pos = f
+            .sentence
+            .get(entry.0..)
+            .and_then(|rest| rest.find(&f.text))
+            .map(|p| p + entry.0);
+        if let Some(p) = pos {
+            entry.0 = p + f.text.len();
+        }
+        if f.kind != Kind::Money || f.role != Some(Role::Amount) {
+            continue;
+        }
+        let (Some(value), Some(cur)) = (f.value, f.currency.as_deref()) else {
+            continue;
+        };
+        if entry.1.iter().any(|&(c, v, _)| c == cur && v == value) {
+            t.repeats_skipped += 1;
+            continue;
+        }
+        let in_sentence = pos
+            .and_then(|p| breakdown_start(&f.sentence, p))
+            .is_some_and(|q| entry.1.iter().any(|&(c, _, at)| c == cur && at < q));
+        let from_previous = f.sentence.starts_with("其中")
+            && last_on_line
+                .get(&(f.source.as_str(), f.line))
+                .is_some_and(|(s, curs)| *s != f.sentence.as_str() && curs.contains(&cur));
+        let part = in_sentence || from_previous;
+        if part {
+            t.parts_skipped += 1;
+            continue;
+        }
+        entry.1.push((cur, value, pos.unwrap_or(usize::MAX)));
+        let last = last_on_line
+            .entry((f.source.as_str(), f.line))
+            .or_insert((f.sentence.as_str(), Vec::new()));
+        if last.0 != f.sentence.as_str() {
+            *last = (f.sentence.as_str(), Vec::new());
+        }
+        last.1.push(cur);
+        t.counted += 1;
+        t.by_currency.entry(cur.to_string()).or_default().add(value);
+        let per = |m: &mut BTreeMap<String, ByCurrency>, k: &str| {
+            m.entry(k.to_string())
+                .or_default()
+                .entry(cur.to_string())
+                .or_default()
+                .add(value)
+        };
+        per(&mut t.by_year, &f.year.key());
+        per(&mut t.by_report, &f.report);
+        per(&mut t.by_source, &f.source);
+    }
+    t
+}
+
+/// Where the `其中` breakdown holding byte `p` of `sentence` starts, if `p` is in one. A
+/// breakdown runs from `其中` to the next `；`, or to the closing parenthesis when `其中` stands
+/// inside one (`2113.738萬元(其中包括84.15萬元),…`).
+fn breakdown_start(sentence: &str, p: usize) -> Option<usize> {
+    let q = sentence[..p].rfind("其中")?;
+    let inside_parens = sentence[..q]
+        .rfind(['(', '（'])
+        .is_some_and(|o| !sentence[o..q].contains([')', '）']));
+    let seg = &sentence[q..p];
+    let ended = seg.contains(['；', ';']) || (inside_parens && seg.contains([')', '）']));
+    (!ended).then_some(q)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Approx, YearRef, mentions_in_line};
+
+    /// Figures of one line, as `figures_in_report` would give them for an identity-cleaned line.
+    fn figs(source: &str, line_no: usize, line: &str) -> Vec<Figure> {
+        mentions_in_line(line)
+            .into_iter()
+            .map(|m| Figure {
+                source: source.to_string(),
+                line: line_no,
+                report: format!("{source}#1"),
+                kind: m.kind,
+                text: line[m.span.clone()].to_string(),
+                value: m.value,
+                currency: m.currency.map(str::to_string),
+                range: m.range,
+                approx: m.approx,
+                role: m.role,
+                year: m.year,
+                points: m.points,
+                sentence: line[m.sentence.clone()].to_string(),
+            })
+            .collect()
+    }
+
+    fn cny(b: &ByCurrency) -> (usize, f64) {
+        b.get("CNY").map_or((0, 0.0), |b| (b.count, b.sum))
+    }
+
+    #[test]
+    fn only_amounts_are_added() {
+        let f = figs(
+            "a.txt",
+            1,
+            "故20xx年預算公務接待費為10萬元,比上年5萬元增加5萬元,增加100%。每生每年3000元。億元以上項目18個。",
+        );
+        let t = totals(&f);
+        // 10萬 (20xx) and 5萬 (上年 → unknown); the change, the rate and the threshold are left out.
+        assert_eq!(t.counted, 2);
+        assert_eq!(cny(&t.by_currency), (2, 150000.0));
+        assert_eq!(t.by_year.get("20xx").map(cny), Some((1, 100000.0)));
+        assert_eq!(t.by_year.get("unknown").map(cny), Some((1, 50000.0)));
+    }
+
+    #[test]
+    fn repeats_in_a_sentence_count_once() {
+        let line = "20xx年財務收入計劃分五大類,預算收入為360.3萬元,縣財政撥入經費360.3萬元。另撥360.3萬元。";
+        let t = totals(&figs("a.txt", 76, line));
+        assert_eq!(t.repeats_skipped, 1);
+        // The next sentence's 360.3萬 is another mention and counts.
+        assert_eq!(cny(&t.by_currency), (2, 7206000.0));
+    }
+
+    #[test]
+    fn parts_after_qizhong_are_left_out() {
+        let line =
+            "全市共簽約項目78個,協議投資總額339億元,其中引進市外內資311億元,引進外資4.2億美元。";
+        let t = totals(&figs("a.txt", 686, line));
+        assert_eq!(t.parts_skipped, 1);
+        assert_eq!(cny(&t.by_currency), (1, 33_900_000_000.0));
+        // No USD total was stated before 其中, so the USD part is the only USD sum and counts.
+        assert_eq!(t.by_currency.get("USD").map(|b| b.count), Some(1));
+        // A breakdown in parentheses ends with them.
+        let line = "春季發放資金2113.738萬元(其中包括地方擴面84.15萬元),資助17020人次;秋季發放資金1985.774萬元(其中包括地方擴面83.91萬元)。";
+        let t = totals(&figs("a.txt", 534, line));
+        assert_eq!((t.counted, t.parts_skipped), (2, 2));
+        assert_eq!(cny(&t.by_currency), (2, 40_995_120.0));
+        let line = "全年財政收入完成500億元。其中稅收收入400億元。";
+        let t = totals(&figs("b.txt", 3, line));
+        assert_eq!((t.counted, t.parts_skipped), (1, 1));
+    }
+
+    #[test]
+    fn buckets_per_year_report_and_source() {
+        let mut f = figs("a.txt", 1, "2020年投入1亿元。2021年投入约2亿元。");
+        f.extend(figs("b.txt", 5, "2021年到位外资3亿美元,投入2亿元。"));
+        let t = totals(&f);
+        assert_eq!(t.by_year.get("2021").map(cny), Some((2, 4e8)));
+        assert_eq!(
+            t.by_year
+                .get("2021")
+                .and_then(|b| b.get("USD"))
+                .map(|b| b.sum),
+            Some(3e8)
+        );
+        assert_eq!(t.by_source.get("b.txt").map(cny), Some((1, 2e8)));
+        assert_eq!(t.by_report.get("a.txt#1").map(cny), Some((2, 3e8)));
+        assert!(
+            f.iter()
+                .any(|x| x.approx == Some(Approx::About) && x.year == YearRef::Year(2021))
+        );
+        let json = serde_json::to_string(&t).unwrap_or_default();
+        assert!(json.starts_with("{\"counted\":4"), "{json}");
+    }
+}

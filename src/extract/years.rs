@@ -1,0 +1,194 @@
+//! The year detectors: document numbers, plan periods, year ranges, years (Arabic, Chinese,
+//! anonymised) and, last, two-digit years.
+
+use std::ops::Range;
+
+use super::number::{cjk_digit, parse_numeral};
+use super::patterns::*;
+use super::scan::{Found, Taken, caps, char_after, char_before, is_numeral_char};
+use super::{Kind, Role};
+
+fn year_found(span: Range<usize>, value: Option<f64>, role: Role) -> Found {
+    let mut f = Found::new(span, Kind::Year, value);
+    f.role = Some(role);
+    f
+}
+
+/// First year of the n-th five-year plan (一五 = 1953; 三五 starts in 1966 after the
+/// 1963–1965 adjustment years).
+pub fn plan_start(n: u32) -> Option<i32> {
+    match n {
+        1 => Some(1953),
+        2 => Some(1958),
+        3..=20 => Some(1966 + 5 * (n as i32 - 3)),
+        _ => None,
+    }
+}
+
+fn plan_number(s: &str) -> Option<u32> {
+    parse_numeral(s).map(|n| n.value as u32)
+}
+
+/// Document numbers, plan periods and years (the two-digit ones come last, see [`short_years`]).
+pub(crate) fn years(t: &str, taken: &mut Taken) {
+    let has_year = t.contains('年');
+    for c in caps(
+        &DOC_NUMBER,
+        t,
+        t.contains(['〔', '[', '［', '【', '(', '（']),
+    ) {
+        let (Some(open), Some(y), Some(close)) = (c.name("open"), c.name("y"), c.name("close"))
+        else {
+            continue;
+        };
+        if open.as_str() != "〔" && c.name("no").is_none() {
+            continue;
+        }
+        let value = y.as_str().parse::<f64>().ok();
+        taken.push(year_found(
+            open.start()..close.end(),
+            value,
+            Role::DocNumber,
+        ));
+    }
+    for c in caps(&PLAN_PERIOD, t, t.contains('五')) {
+        let (Some(n), Some(whole)) = (c.name("n"), c.get(0)) else {
+            continue;
+        };
+        let quoted = c.name("oq").is_some() && c.name("cq").is_some();
+        let worded =
+            c.name("tail").is_some() || c.name("ctx").is_some() || c.name("inner").is_some();
+        if c.name("oq").is_some() != c.name("cq").is_some() || !(quoted || worded) {
+            continue;
+        }
+        if char_before(t, whole.start()).is_some_and(is_numeral_char) {
+            continue; // `二十五`
+        }
+        let end = c
+            .name("tail")
+            .or(c.name("cq"))
+            .or(c.name("inner"))
+            .map_or(n.end() + '五'.len_utf8(), |m| m.end());
+        if !quoted
+            && char_after(t, end)
+                .is_some_and(|a| is_numeral_char(a) || matches!(a, '元' | '个' | '個' | '年' | '%'))
+        {
+            continue;
+        }
+        if t[end..].starts_with("普法") {
+            continue; // `“七五”普法` is the seventh law-education campaign, not a plan period
+        }
+        let Some(s) = plan_number(n.as_str()).and_then(plan_start) else {
+            continue;
+        };
+        let at_end = [c.name("inner"), c.name("tail")]
+            .iter()
+            .flatten()
+            .any(|m| matches!(m.as_str(), "末"));
+        let value = if at_end { s + 4 } else { s };
+        let mut f = year_found(whole.start()..end, Some(f64::from(value)), Role::PlanPeriod);
+        f.range = Some([f64::from(s), f64::from(s + 4)]);
+        taken.push(f);
+    }
+    for c in caps(&YEAR_RANGE, t, has_year) {
+        let (Some(lo), Some(hi), Some(whole)) = (c.name("lo"), c.name("hi"), c.get(0)) else {
+            continue;
+        };
+        let (Some(l), Some(h)) = (year_digits(lo.as_str()), year_digits(hi.as_str())) else {
+            continue;
+        };
+        let prev = char_before(t, whole.start());
+        if l >= h
+            || prev.is_some_and(|p| p.is_ascii_digit() || is_numeral_char(p))
+            || bad_after_year(t, whole.end())
+        {
+            continue;
+        }
+        let mut f = year_found(whole.range(), Some(l), Role::Date);
+        f.range = Some([l, h]);
+        taken.push(f);
+    }
+    for m in caps(&YEAR_PLACEHOLDER, t, has_year).filter_map(|c| c.get(0)) {
+        if !bad_after_year(t, m.end()) {
+            taken.push(year_found(m.range(), None, Role::Placeholder));
+        }
+    }
+    for c in caps(&YEAR, t, has_year) {
+        let (Some(y), Some(whole)) = (c.name("y"), c.get(0)) else {
+            continue;
+        };
+        if char_before(t, whole.start()).is_some_and(|p| p.is_ascii_digit() || p == '.')
+            || bad_after_year(t, whole.end())
+        {
+            continue;
+        }
+        taken.push(year_found(
+            whole.range(),
+            y.as_str().parse::<f64>().ok(),
+            Role::Date,
+        ));
+    }
+    for c in caps(&YEAR_CJK, t, has_year) {
+        let (Some(y), Some(whole)) = (c.name("y"), c.get(0)) else {
+            continue;
+        };
+        if char_before(t, whole.start()).is_some_and(is_numeral_char)
+            || bad_after_year(t, whole.end())
+        {
+            continue;
+        }
+        taken.push(year_found(
+            whole.range(),
+            year_digits(y.as_str()),
+            Role::Date,
+        ));
+    }
+}
+
+/// A year read digit by digit: `2021`, `一九五四`, `二〇二一`, `二0二一`.
+pub fn year_digits(s: &str) -> Option<f64> {
+    let mut v = 0u32;
+    for c in s.chars() {
+        let d =
+            c.to_digit(10)
+                .or_else(|| cjk_digit(c))
+                .or(if c == 'O' { Some(0) } else { None })?;
+        v = v * 10 + d;
+    }
+    Some(f64::from(v))
+}
+
+/// `1990年代` (a decade), `2021年级` (a grade), `2000年龄` are not years.
+fn bad_after_year(t: &str, end: usize) -> bool {
+    char_after(t, end).is_some_and(|a| matches!(a, '代' | '级' | '級' | '龄' | '齡' | '制'))
+}
+
+/// Two-digit years (`09年度`), after every other kind so they never cut into one.
+pub(crate) fn short_years(t: &str, taken: &mut Taken) {
+    for c in caps(&YEAR_SHORT, t, t.contains('年')) {
+        let Some(y) = c.name("y") else {
+            continue;
+        };
+        let start = c.name("q").map_or(y.start(), |q| q.start());
+        let ok = y.as_str().starts_with('0') || c.name("q").is_some() || c.name("tail").is_some();
+        let prev = char_before(t, start);
+        if !ok
+            || prev
+                .is_some_and(|p| p.is_ascii_digit() || p == '.' || p == '-' || is_numeral_char(p))
+            || [
+                "第", "近", "连续", "連續", "每", "满", "滿", "过去", "過去", "未来", "未來",
+            ]
+            .iter()
+            .any(|w| t[..start].ends_with(w))
+            || bad_after_year(t, y.end() + '年'.len_utf8())
+        {
+            continue;
+        }
+        let Ok(v) = y.as_str().parse::<i32>() else {
+            continue;
+        };
+        let year = if v < 30 { 2000 + v } else { 1900 + v };
+        let end = y.end() + '年'.len_utf8();
+        taken.push(year_found(start..end, Some(f64::from(year)), Role::Date));
+    }
+}
