@@ -17,6 +17,7 @@ use crate::aggregate::{self, Aggregate, ReportInfo};
 use crate::clean;
 use crate::doc::{CleanDoc, ReportRecord, ReportSpan};
 use crate::error::{Error, FileError, Result};
+use crate::extract::{self, Figure};
 use crate::index::{self, IndexDoc};
 use crate::ingest::{self, SourceFile};
 use crate::sections::{self, Section};
@@ -97,6 +98,7 @@ pub fn report_id(source: &str, ordinal: usize) -> String {
 #[derive(Debug, Clone, Default)]
 pub struct FileOutput {
     pub reports: Vec<ReportRecord>,
+    pub figures: Vec<Figure>,
     pub sections: Vec<Section>,
 }
 
@@ -107,6 +109,7 @@ struct StageClock {
     segment: AtomicU64,
     sections: AtomicU64,
     index: AtomicU64,
+    extract: AtomicU64,
 }
 
 impl StageClock {
@@ -159,28 +162,64 @@ fn process_file(
     StageClock::add(&clock.read_clean_split, t.elapsed());
     let doc = &loaded.doc;
     let mut out = FileOutput::default();
+    let mut to_index = Vec::with_capacity(loaded.layout.reports.len());
     for span in &loaded.layout.reports {
+        let id = report_id(&doc.source, span.ordinal);
+        let lines = doc.report_lines(span);
+
         let t = Instant::now();
-        let index_doc = IndexDoc::from_report(doc, span);
+        let figures = extract::figures_in_report(doc, &lines, &id);
+        StageClock::add(&clock.extract, t.elapsed());
+
+        let t = Instant::now();
+        let mut index_doc = IndexDoc::from_report(doc, span);
+        index_doc.years = index_years(&figures);
+        index_doc.has_money = figures.iter().any(|f| f.kind == extract::Kind::Money);
         let tokens = index::pre_tokenize(seg, &index_doc);
         let record = report_record(doc, span, count_words(&tokens));
         StageClock::add(&clock.segment, t.elapsed());
-        let t = Instant::now();
-        builder
-            .add_pretokenized(index_doc, tokens)
-            .map_err(|e| FileError {
-                path: file.rel.clone(),
-                reason: format!("could not index report {}: {e}", span.ordinal),
-            })?;
-        StageClock::add(&clock.index, t.elapsed());
-        let lines = doc.report_lines(span);
+
         let t = Instant::now();
         out.sections
             .extend(sections::sections_in_report(doc, &lines, &record.id));
         StageClock::add(&clock.sections, t.elapsed());
+
+        out.figures.extend(figures);
         out.reports.push(record);
+        to_index.push((index_doc, tokens));
     }
+    // Index the file's reports only once all of them are processed, so a file that fails
+    // leaves nothing half-indexed.
+    let t = Instant::now();
+    for (index_doc, tokens) in to_index {
+        let ordinal = index_doc.ordinal;
+        builder
+            .add_pretokenized(index_doc, tokens)
+            .map_err(|e| FileError {
+                path: file.rel.clone(),
+                reason: format!("could not index report {ordinal}: {e}"),
+            })?;
+    }
+    StageClock::add(&clock.index, t.elapsed());
     Ok(out)
+}
+
+/// The years a report mentions, for the index's year filter: every year figure with a value,
+/// and every year of a plan period or year range (`“十一五”` → 2006 … 2010).
+fn index_years(figures: &[Figure]) -> Vec<i64> {
+    let mut years = std::collections::BTreeSet::new();
+    for f in figures.iter().filter(|f| f.kind == extract::Kind::Year) {
+        match (f.range, f.value) {
+            (Some([a, b]), _) if b >= a && b - a <= 20.0 => {
+                years.extend((a as i64)..=(b as i64));
+            }
+            (_, Some(v)) => {
+                years.insert(v as i64);
+            }
+            _ => {}
+        }
+    }
+    years.into_iter().collect()
 }
 
 /// Words in a token stream: tokens with a letter or digit (punctuation is not a word).
@@ -200,6 +239,7 @@ pub struct BuildReport {
     pub files_seen: usize,
     pub files_read: usize,
     pub reports: usize,
+    pub figures: usize,
     pub bytes: u64,
     /// Files that were skipped, each with the reason.
     pub skipped: Vec<FileError>,
@@ -216,6 +256,7 @@ pub struct StageSeconds {
     pub discover: f64,
     pub read_clean_split: f64,
     pub segment: f64,
+    pub extract: f64,
     pub sections: f64,
     pub index_add: f64,
     pub process_wall: f64,
@@ -268,6 +309,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         files_seen: files.len(),
         files_read: 0,
         reports: 0,
+        figures: 0,
         bytes: total_bytes,
         skipped: Vec::new(),
         encodings: Default::default(),
@@ -275,6 +317,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     };
     let mut reports = Vec::new();
     let mut all_sections = Vec::new();
+    let mut all_figures = Vec::new();
     for r in results {
         match r {
             Ok(out) => {
@@ -284,11 +327,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
                 }
                 reports.extend(out.reports);
                 all_sections.extend(out.sections);
+                all_figures.extend(out.figures);
             }
             Err(e) => report.skipped.push(e),
         }
     }
     report.reports = reports.len();
+    report.figures = all_figures.len();
 
     let t = Instant::now();
     let infos: Vec<ReportInfo> = reports.iter().map(ReportInfo::from).collect();
@@ -302,11 +347,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let t = Instant::now();
     staging.write_jsonl("reports.jsonl", &reports)?;
     staging.write_jsonl("sections.jsonl", &all_sections)?;
+    staging.write_jsonl("figures.jsonl", &all_figures)?;
+    staging.write_json("totals.json", &extract::totals(&all_figures))?;
     staging.write_json("aggregate.json", &themes)?;
     report.seconds = StageSeconds {
         discover,
         read_clean_split: StageClock::secs(&clock.read_clean_split),
         segment: StageClock::secs(&clock.segment),
+        extract: StageClock::secs(&clock.extract),
         sections: StageClock::secs(&clock.sections),
         index_add: StageClock::secs(&clock.index),
         process_wall,

@@ -85,7 +85,7 @@ pub(crate) fn agreement(output: &str, field: &str) -> Option<f64> {
 
 #[test]
 fn seed_page_scores_above_the_floor() {
-    let figures = file_figures(&manifest().join("tests/fixtures/extract/000_8704a95fd81a1589.txt"));
+    let figures = file_figures(&manifest().join("corpus/000_8704a95fd81a1589.txt"));
     let (ok, out) = score(
         &figures,
         &manifest().join("tests/gold/seed_figures.jsonl"),
@@ -99,7 +99,7 @@ fn seed_page_scores_above_the_floor() {
 
 #[test]
 fn text_is_the_source_text_with_glosses() {
-    let figures = file_figures(&manifest().join("tests/fixtures/extract/000_8704a95fd81a1589.txt"));
+    let figures = file_figures(&manifest().join("corpus/000_8704a95fd81a1589.txt"));
     let f = figures
         .iter()
         .find(|f| f.line == 24 && f.kind == super::Kind::Money);
@@ -110,9 +110,8 @@ fn text_is_the_source_text_with_glosses() {
         "{s}"
     );
     // Every text stands verbatim on its source line.
-    let raw =
-        std::fs::read_to_string(manifest().join("tests/fixtures/extract/000_8704a95fd81a1589.txt"))
-            .unwrap_or_default();
+    let raw = std::fs::read_to_string(manifest().join("corpus/000_8704a95fd81a1589.txt"))
+        .unwrap_or_default();
     let lines: Vec<&str> = raw.lines().collect();
     for f in &figures {
         assert!(
@@ -124,7 +123,7 @@ fn text_is_the_source_text_with_glosses() {
 
 #[test]
 fn seed_totals_add_amounts_once() {
-    let figures = file_figures(&manifest().join("tests/fixtures/extract/000_8704a95fd81a1589.txt"));
+    let figures = file_figures(&manifest().join("corpus/000_8704a95fd81a1589.txt"));
     let amounts = figures
         .iter()
         .filter(|f| f.role == Some(super::Role::Amount))

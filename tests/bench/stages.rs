@@ -12,8 +12,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 /// The simplified view of the cleaned seed page, repeated to at least `min_bytes`, as lines:
 /// what `mentions_in_line` gets in a build.
 fn seed_lines(min_bytes: usize) -> (Vec<String>, usize) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/extract/000_8704a95fd81a1589.txt");
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus/000_8704a95fd81a1589.txt");
     let page = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let clean: Vec<String> = baogao::clean::clean_text(&page)
         .into_iter()

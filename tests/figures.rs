@@ -1,0 +1,158 @@
+//! Money, percentages and years through the binary: `build` (figures.jsonl, totals.json),
+//! `extract` and `totals`.
+
+use std::process::Command;
+
+use crate::util::*;
+
+/// Score a prediction file against the seed gold; returns (passed, scorer output).
+fn score(pred: &std::path::Path) -> (bool, String) {
+    let out = Command::new("python3")
+        .arg(root().join("tests/gold/score_figures.py"))
+        .arg(root().join("tests/gold/seed_figures.jsonl"))
+        .arg(pred)
+        .args(["--min-f1", "0.97"])
+        .output()
+        .expect("python3 runs the scorer");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+fn role_agreement(report: &str) -> f64 {
+    report
+        .lines()
+        .find(|l| l.starts_with("attribute role"))
+        .and_then(|l| l.rsplit(' ').next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.0)
+}
+
+#[test]
+fn build_figures_score_above_the_floor() {
+    let (index, out) = build(&seed_corpus(), &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (ok, report) = score(&index.path().join("figures.jsonl"));
+    println!("{report}");
+    assert!(ok, "F1 below 0.97:\n{report}");
+    assert!(role_agreement(&report) >= 0.95, "{report}");
+}
+
+#[test]
+fn extract_command_prints_scoreable_json_lines() {
+    let seed = seed_corpus().join("000_8704a95fd81a1589.txt");
+    let out = baogao(&["extract", "--json", seed.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pred = dir.path().join("pred.jsonl");
+    std::fs::write(&pred, &out.stdout).expect("write");
+    let records = read_jsonl(&pred);
+    // `source` is the path as given; `text` is exactly the source text, glosses and all.
+    assert!(
+        records
+            .iter()
+            .all(|r| r["source"] == seed.to_str().expect("utf-8"))
+    );
+    let source = std::fs::read_to_string(&seed).expect("seed");
+    let lines: Vec<&str> = source.lines().collect();
+    for r in &records {
+        let line = lines[r["line"].as_u64().expect("line") as usize - 1];
+        let text = r["text"].as_str().expect("text");
+        assert!(line.contains(text), "{text} not on its line");
+    }
+    let (ok, report) = score(&pred);
+    assert!(ok, "{report}");
+}
+
+#[test]
+fn extract_reads_other_encodings_and_reports_bad_files() {
+    let gbk = fixture_corpus().join("gbk_report.txt");
+    let out = baogao(&[
+        "extract",
+        "--json",
+        gbk.to_str().expect("utf-8"),
+        "/no/such/file.txt",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "one file failed");
+    assert!(stderr(&out).contains("/no/such/file.txt"));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let money: Vec<serde_json::Value> = text
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|r| r["kind"] == "money")
+        .collect();
+    assert_eq!(money.len(), 1, "{text}");
+    assert_eq!(money[0]["text"], "626.8万元");
+    assert_eq!(money[0]["value"], 6268000);
+    // The year stands in the title, not in the sentence: by the guidelines' rule it is null.
+    assert_eq!(money[0]["year"], serde_json::Value::Null, "{text}");
+    assert!(
+        text.contains("\"value\":2021"),
+        "the title's year is a year figure: {text}"
+    );
+}
+
+#[test]
+fn totals_add_up_and_never_sum_thresholds() {
+    let (index, out) = build(&seed_corpus(), &[]);
+    assert!(out.status.success());
+    let totals = read_json(&index.path().join("totals.json"));
+    let figures = read_jsonl(&index.path().join("figures.jsonl"));
+    let amounts = figures
+        .iter()
+        .filter(|f| f["kind"] == "money" && f["role"] == "amount")
+        .count() as u64;
+    let counted = totals["counted"].as_u64().expect("counted");
+    let skipped = totals["repeats_skipped"].as_u64().unwrap_or(0)
+        + totals["parts_skipped"].as_u64().unwrap_or(0);
+    assert_eq!(
+        counted + skipped,
+        amounts,
+        "every amount is counted or skipped, nothing else"
+    );
+    for cur in ["CNY", "USD"] {
+        let total = totals["by_currency"][cur]["sum"].as_f64().expect("sum");
+        for by in ["by_year", "by_report", "by_source"] {
+            let parts: f64 = totals[by]
+                .as_object()
+                .expect("map")
+                .values()
+                .filter_map(|m| m[cur]["sum"].as_f64())
+                .sum();
+            assert!(
+                (parts - total).abs() < 1e-3 * total.max(1.0),
+                "{by} {cur}: {parts} vs {total}"
+            );
+        }
+    }
+    // The CLI prints the same buckets, one JSON object per line.
+    let idx = index.path().to_str().expect("utf-8");
+    let out = baogao(&[
+        "totals",
+        "--index",
+        idx,
+        "--by",
+        "year",
+        "--currency",
+        "CNY",
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let rows: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert!(
+        rows.iter()
+            .all(|r| r["currency"] == "CNY" && r["by"] == "year")
+    );
+    let keys: Vec<&str> = rows.iter().filter_map(|r| r["key"].as_str()).collect();
+    assert!(
+        keys.contains(&"20xx") && keys.contains(&"unknown"),
+        "{keys:?}"
+    );
+    let sum: f64 = rows.iter().filter_map(|r| r["sum"].as_f64()).sum();
+    let total = totals["by_currency"]["CNY"]["sum"].as_f64().expect("sum");
+    assert!((sum - total).abs() < 1e-3 * total);
+}
