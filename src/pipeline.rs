@@ -451,6 +451,8 @@ impl Staging {
             source,
         };
         fs::create_dir_all(index).map_err(io)?;
+        // A build that was killed (no destructor ran) leaves its staging folder behind.
+        index::remove_stale_dirs(index, ".staging-");
         let dir = index.join(format!(".staging-{}", std::process::id()));
         if dir.exists() {
             fs::remove_dir_all(&dir).map_err(io)?;

@@ -190,3 +190,25 @@ fn help_documents_exit_codes() {
         "{text}"
     );
 }
+
+#[test]
+fn killed_build_leftovers_are_removed_by_the_next_build() {
+    let index = tempfile::tempdir().expect("temp dir");
+    // A staging folder of a process that no longer exists (pid numbers never reach this).
+    let stale = index.path().join(".staging-4294967");
+    std::fs::create_dir_all(stale.join("tantivy")).expect("mkdir");
+    let out = baogao(&[
+        "build",
+        "--quiet",
+        "--corpus",
+        seed_corpus().to_str().expect("utf-8"),
+        "--index",
+        index.path().to_str().expect("utf-8"),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    if std::path::Path::new("/proc").is_dir() {
+        assert!(!stale.exists(), "stale staging folder left in place");
+    }
+    assert!(index.path().join("reports.jsonl").exists());
+    assert!(index.path().join("tantivy").is_dir());
+}

@@ -406,6 +406,12 @@ fn start_build(tmp: PathBuf, swap_into: Option<PathBuf>, seg: &Segmenter) -> Res
 /// Remove `tantivy.tmp-<pid>` folders left by builds that were killed. A process is known to
 /// be gone only where `/proc` exists (Linux); elsewhere the folders are left alone.
 fn remove_stale_builds(index_dir: &Path) {
+    remove_stale_dirs(index_dir, &format!("{TANTIVY_DIR}.tmp-"));
+}
+
+/// Remove folders named `<prefix><pid>` in `dir` whose process is gone (see
+/// [`remove_stale_builds`]).
+pub(crate) fn remove_stale_dirs(index_dir: &Path, prefix: &str) {
     let proc = Path::new("/proc");
     if !proc.is_dir() {
         return;
@@ -413,10 +419,9 @@ fn remove_stale_builds(index_dir: &Path) {
     let Ok(entries) = std::fs::read_dir(index_dir) else {
         return;
     };
-    let prefix = format!("{TANTIVY_DIR}.tmp-");
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
-        let Some(pid) = name.strip_prefix(&prefix) else {
+        let Some(pid) = name.strip_prefix(prefix) else {
             continue;
         };
         let alive = pid
