@@ -23,7 +23,7 @@ static NUMBERED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A leading piece number: `篇一：…`, `【篇2】…`, `第三篇 …`.
 static PIECE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[【\[]?(?:篇\s*([一二三四五六七八九十百0-9]{1,4})|第\s*([一二三四五六七八九十百0-9]{1,4})\s*篇)[】\]]?")
+    Regex::new(r"^[【\[（(]?(?:(?:篇|范文|例文|精选)\s*([一二三四五六七八九十百0-9]{1,4})|第\s*([一二三四五六七八九十百0-9]{1,4})\s*篇)[】\]）)]?")
         .expect("PIECE_TITLE is a valid regex")
 });
 
@@ -78,10 +78,7 @@ pub fn split(lines: &[CleanLine]) -> Layout {
     };
     let trailer_start = trailer(&view, first + 1);
     let stop = trailer_start.unwrap_or(view.len() + 1);
-    let title_line = (first..stop)
-        .find(|&n| is_heading_like(view[n - 1]))
-        .filter(|&n| n < first + 8)
-        .unwrap_or(first);
+    let title_line = single_title(&view, first, stop);
     Layout {
         reports: vec![ReportSpan {
             ordinal: 1,
@@ -92,6 +89,51 @@ pub fn split(lines: &[CleanLine]) -> Layout {
         trailer_start,
     }
 }
+
+/// How many lines after the first content line the title of a single report may be.
+const HEADER_ZONE: usize = 20;
+
+/// The title line of a file that holds one report.
+///
+/// Scraped pages show the title twice (page title, then article title) among breadcrumbs and
+/// bylines: a heading-like line that repeats in the header zone is the title (its last
+/// occurrence, right before the body). Otherwise the first heading-like line is. List headings
+/// (`一、基本情况`) are never titles.
+fn single_title(view: &[&str], first: usize, stop: usize) -> usize {
+    let zone_end = stop.min(first + HEADER_ZONE);
+    let candidates: Vec<(usize, String)> = (first..zone_end)
+        .filter(|&n| is_heading_like(view[n - 1]) && !LIST_HEADING.is_match(view[n - 1]))
+        .map(|n| {
+            (
+                n,
+                COLLECTION_SUFFIX
+                    .replace(view[n - 1], "")
+                    .trim()
+                    .to_string(),
+            )
+        })
+        .collect();
+    let repeated = candidates
+        .iter()
+        .rev()
+        .find(|(n, t)| candidates.iter().any(|(m, u)| m < n && u == t));
+    repeated
+        .or(candidates.first())
+        .map(|(n, _)| *n)
+        .unwrap_or(first)
+}
+
+/// A list heading: `一、`, `（一）`, `1、`, `(1)`, `1.`.
+static LIST_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[（(]?[一二三四五六七八九十0-9]{1,3}[、)）.．]")
+        .expect("LIST_HEADING is a valid regex")
+});
+
+/// The `(通用17篇)` / `（精选5篇）` note of a collection title.
+static COLLECTION_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[（(][^）)]{0,6}[0-9一二三四五六七八九十]+篇[）)]\s*$")
+        .expect("COLLECTION_SUFFIX is a valid regex")
+});
 
 /// Title lines (1-based) of the longest run of numbered titles 1, 2, 3 … sharing one stem.
 fn numbered_series(view: &[&str]) -> Vec<usize> {
@@ -236,11 +278,35 @@ mod tests {
     }
 
     #[test]
+    fn single_page_title_is_the_repeated_heading_not_the_breadcrumb() {
+        let text = "亚洲_国产_综合_视频\n\n工作报告\n\n学生资助工作总结\n\n时间:2023-10-01 12:55:02 工作报告 我要投稿\n\n学生资助工作总结(通用1篇)\n\n以下是小编整理的学生资助工作总结，仅供参考。\n\n学生资助工作总结\n\n一、基本情况\n全年资助学生120人。";
+        let layout = split(&clean_text(text));
+        assert_eq!(layout.reports.len(), 1);
+        assert_eq!(layout.reports[0].title_line, 13);
+    }
+
+    #[test]
+    fn government_report_title_is_its_first_line() {
+        let text = "政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n国务院总理 李强\n\n各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。\n一、2023年工作回顾\n过去一年是全面贯彻党的二十大精神的开局之年。";
+        let layout = split(&clean_text(text));
+        assert_eq!(layout.reports[0].title_line, 1);
+        assert_eq!(layout.reports[0].line_end, 8);
+    }
+
+    #[test]
     fn piece_numbers_make_a_series() {
         let text = "工作总结范文（精选2篇）\n篇一：财政局工作总结\n内容一。\n篇二：审计局工作总结\n内容二。";
         let layout = split(&clean_text(text));
         let t: Vec<usize> = layout.reports.iter().map(|r| r.title_line).collect();
         assert_eq!(t, vec![2, 4]);
+    }
+
+    #[test]
+    fn model_essay_numbers_make_a_series() {
+        let text = "审计工作报告范文\n范文一：某县审计局2022年工作报告\n内容一。\n范文二：某市审计局2022年工作报告\n内容二。\n【范文三】某区审计工作报告\n内容三。";
+        let layout = split(&clean_text(text));
+        let t: Vec<usize> = layout.reports.iter().map(|r| r.title_line).collect();
+        assert_eq!(t, vec![2, 4, 6]);
     }
 
     #[test]
