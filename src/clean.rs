@@ -7,8 +7,8 @@
 //!    one byte reads ` 。ㄒ唬└叨戎匾,…`. Re-encoding the line as GB18030, putting the lost lead
 //!    byte back and decoding gives `　（一）高度重視…`. This runs first because the pinyin glosses
 //!    were inserted after the damage and their ASCII bytes take part in the re-decoding.
-//! 2. **Pinyin glosses** inside words: `經(jīng)費` → `經費` ([`PINYIN_GLOSS`]).
-//! 3. **Anti-copy marks** after 的: `的.意見`, `的'公`, ``的`指`` → `的意見` ([`ANTI_COPY_MARK`]).
+//! 2. **Pinyin glosses** inside words: `經(jīng)費` → `經費` (`PINYIN_GLOSS`).
+//! 3. **Anti-copy marks** after 的: `的.意見`, `的'公`, ``的`指`` → `的意見` (`ANTI_COPY_MARK`).
 //! 4. **Width folding inside numbers**: full-width digits and letters → ASCII; `％`, `．` and the
 //!    thousands `，` only where they belong to a number. List markers such as `（一）` and `①`
 //!    stay as they are (NFKC would turn `①` into `1` and break the outline stage).

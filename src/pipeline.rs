@@ -1,6 +1,6 @@
 //! The orchestrator: the only module with threads (rayon), progress (indicatif), timing and
 //! per-file error collection. Every per-file step is a pure function called from
-//! [`process_file`]; outputs are collected in input order, so they never depend on thread
+//! `process_file`; outputs are collected in input order, so they never depend on thread
 //! scheduling.
 
 use std::fs;
