@@ -291,18 +291,6 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
 
     let bar = progress_bar(total_bytes, opts.progress);
     let clock = StageClock::default();
-    let t = Instant::now();
-    let results: Vec<Result<FileOutput, FileError>> = files
-        .par_iter()
-        .map(|file| {
-            let out = process_file(file, &seg, &builder, &clock);
-            bar.inc(file.bytes);
-            out
-        })
-        .collect();
-    bar.finish_and_clear();
-    let process_wall = t.elapsed().as_secs_f64();
-
     let mut report = BuildReport {
         schema_version: 1,
         corpus: opts.corpus.display().to_string(),
@@ -315,28 +303,51 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         encodings: Default::default(),
         seconds: StageSeconds::default(),
     };
-    let mut reports = Vec::new();
+    let mut reports_out = JsonlWriter::create(&staging, "reports.jsonl")?;
+    let mut figures_out = JsonlWriter::create(&staging, "figures.jsonl")?;
+    let mut infos: Vec<ReportInfo> = Vec::new();
     let mut all_sections = Vec::new();
-    let mut all_figures = Vec::new();
-    for r in results {
-        match r {
-            Ok(out) => {
-                report.files_read += 1;
-                if let Some(first) = out.reports.first() {
-                    *report.encodings.entry(first.encoding.clone()).or_default() += 1;
+    let mut totals = extract::Totals::default();
+
+    // Files go through in chunks: each chunk is processed in parallel, then its records are
+    // written in file order. Memory holds one chunk's figures, not the corpus's; the order (and
+    // so the output bytes) does not depend on the thread count.
+    let t = Instant::now();
+    for chunk in files.chunks(FILES_PER_CHUNK) {
+        let results: Vec<Result<FileOutput, FileError>> = chunk
+            .par_iter()
+            .map(|file| {
+                let out = process_file(file, &seg, &builder, &clock);
+                bar.inc(file.bytes);
+                out
+            })
+            .collect();
+        for r in results {
+            match r {
+                Ok(out) => {
+                    report.files_read += 1;
+                    if let Some(first) = out.reports.first() {
+                        *report.encodings.entry(first.encoding.clone()).or_default() += 1;
+                    }
+                    report.reports += out.reports.len();
+                    report.figures += out.figures.len();
+                    reports_out.write_all(&out.reports)?;
+                    figures_out.write_all(&out.figures)?;
+                    // Double counting is judged within a sentence, so per-file totals add up.
+                    merge_totals(&mut totals, extract::totals(&out.figures));
+                    infos.extend(out.reports.iter().map(ReportInfo::from));
+                    all_sections.extend(out.sections);
                 }
-                reports.extend(out.reports);
-                all_sections.extend(out.sections);
-                all_figures.extend(out.figures);
+                Err(e) => report.skipped.push(e),
             }
-            Err(e) => report.skipped.push(e),
         }
     }
-    report.reports = reports.len();
-    report.figures = all_figures.len();
+    bar.finish_and_clear();
+    reports_out.finish()?;
+    figures_out.finish()?;
+    let process_wall = t.elapsed().as_secs_f64();
 
     let t = Instant::now();
-    let infos: Vec<ReportInfo> = reports.iter().map(ReportInfo::from).collect();
     let themes: Aggregate = aggregate::aggregate(&all_sections, &infos, &seg);
     let aggregate_secs = t.elapsed().as_secs_f64();
 
@@ -345,10 +356,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let index_commit = t.elapsed().as_secs_f64();
 
     let t = Instant::now();
-    staging.write_jsonl("reports.jsonl", &reports)?;
     staging.write_jsonl("sections.jsonl", &all_sections)?;
-    staging.write_jsonl("figures.jsonl", &all_figures)?;
-    staging.write_json("totals.json", &extract::totals(&all_figures))?;
+    staging.write_json("totals.json", &totals)?;
     staging.write_json("aggregate.json", &themes)?;
     report.seconds = StageSeconds {
         discover,
@@ -366,6 +375,72 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     staging.write_json("build_report.json", &report)?;
     staging.commit()?;
     Ok(report)
+}
+
+/// Files processed in parallel between two writes of their records.
+const FILES_PER_CHUNK: usize = 256;
+
+/// Add the totals of one file to the running totals.
+fn merge_totals(into: &mut extract::Totals, part: extract::Totals) {
+    fn add(into: &mut extract::ByCurrency, part: extract::ByCurrency) {
+        for (cur, b) in part {
+            let e = into.entry(cur).or_default();
+            e.count += b.count;
+            e.sum += b.sum;
+        }
+    }
+    into.counted += part.counted;
+    into.repeats_skipped += part.repeats_skipped;
+    into.parts_skipped += part.parts_skipped;
+    add(&mut into.by_currency, part.by_currency);
+    for (map, part_map) in [
+        (&mut into.by_year, part.by_year),
+        (&mut into.by_report, part.by_report),
+        (&mut into.by_source, part.by_source),
+    ] {
+        for (key, by_cur) in part_map {
+            add(map.entry(key).or_default(), by_cur);
+        }
+    }
+}
+
+/// A JSON-lines file in the staging folder, written record by record.
+struct JsonlWriter {
+    path: PathBuf,
+    out: BufWriter<fs::File>,
+}
+
+impl JsonlWriter {
+    fn create(staging: &Staging, name: &str) -> Result<JsonlWriter> {
+        let path = staging.path(name);
+        let file = fs::File::create(&path).map_err(|source| Error::Io {
+            path: path.clone(),
+            source,
+        })?;
+        Ok(JsonlWriter {
+            path,
+            out: BufWriter::new(file),
+        })
+    }
+
+    fn write_all<T: Serialize>(&mut self, records: &[T]) -> Result<()> {
+        for r in records {
+            serde_json::to_writer(&mut self.out, r)
+                .map_err(|e| Error::Other(format!("{}: {e}", self.path.display())))?;
+            self.out.write_all(b"\n").map_err(|source| Error::Io {
+                path: self.path.clone(),
+                source,
+            })?;
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<()> {
+        self.out.flush().map_err(|source| Error::Io {
+            path: self.path.clone(),
+            source,
+        })
+    }
 }
 
 /// Read a JSON file of a built index, with an error that says what to do when it is missing.
