@@ -141,11 +141,27 @@ pub struct CleanDoc {
     pub source: String,
     /// Name of the encoding used to decode the bytes (`UTF-8`, `GBK`, `Big5`, `UTF-16LE`, …).
     pub encoding: String,
-    /// Lines; `lines[i]` is source line `i + 1`.
+    /// Lines; `lines[i]` is line `i + 1` of the decoded text.
     pub lines: Vec<CleanLine>,
+    /// For HTML, the source line of each text line (`source_lines[i]` for line `i + 1`); `None`
+    /// when the text lines are the source lines. Stages number lines of the text; output
+    /// records are mapped to source lines with [`CleanDoc::source_line`] at the end.
+    pub source_lines: Option<Vec<usize>>,
 }
 
 impl CleanDoc {
+    /// The 1-based source line of text line `n`.
+    pub fn source_line(&self, n: usize) -> usize {
+        match &self.source_lines {
+            Some(map) => n
+                .checked_sub(1)
+                .and_then(|i| map.get(i))
+                .copied()
+                .unwrap_or(n),
+            None => n,
+        }
+    }
+
     /// The line with 1-based number `n`.
     pub fn line(&self, n: usize) -> Option<&CleanLine> {
         n.checked_sub(1).and_then(|i| self.lines.get(i))

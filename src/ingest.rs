@@ -40,6 +40,9 @@ pub struct Decoded {
     pub text: String,
     /// Name of the encoding that decoded the bytes (`UTF-8`, `GBK`, `Big5`, `UTF-16LE`, …).
     pub encoding: String,
+    /// For HTML: the 1-based source line where each line of `text` starts (its first text
+    /// node). `None` when the lines of `text` are the source lines.
+    pub source_lines: Option<Vec<usize>>,
 }
 
 /// The format of a path, by extension, or `None` for files baogao does not read.
@@ -100,7 +103,9 @@ pub fn read(file: &SourceFile) -> Result<Decoded, FileError> {
     let bytes = fs::read(&file.path).map_err(|e| fail(format!("cannot read: {e}")))?;
     let mut decoded = decode(&bytes).map_err(fail)?;
     if file.format == Format::Html {
-        decoded.text = html_to_text(&decoded.text);
+        let (text, lines) = html_to_text_with_lines(&decoded.text);
+        decoded.text = text;
+        decoded.source_lines = Some(lines);
     }
     if decoded.text.trim().is_empty() {
         return Err(fail("no text (only whitespace or markup)".into()));
@@ -131,6 +136,7 @@ pub fn decode(bytes: &[u8]) -> std::result::Result<Decoded, String> {
         return Ok(Decoded {
             text: text.to_string(),
             encoding: "UTF-8".into(),
+            source_lines: None,
         });
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -162,6 +168,7 @@ fn finish(text: String, encoding: &str, had_errors: bool) -> std::result::Result
     Ok(Decoded {
         text,
         encoding: encoding.to_string(),
+        source_lines: None,
     })
 }
 
@@ -245,57 +252,118 @@ const BLOCK_ELEMENTS: &[&str] = &[
 
 /// Reduce an HTML page to text lines with a real HTML parser (html5ever via `scraper`):
 /// scripts, styles and navigation are dropped, block elements become lines, runs of whitespace
-/// inside a block collapse to one space. Line numbers of an HTML file refer to these lines.
+/// inside a block collapse to one space.
 pub fn html_to_text(html: &str) -> String {
+    html_to_text_with_lines(html).0
+}
+
+/// [`html_to_text`], plus the 1-based line of the HTML source where each output line starts.
+///
+/// html5ever keeps no source positions, so each text node is found again in the source: the
+/// nodes come in document order, so a forward search from the previous match finds it (its
+/// first few chars; entity-encoded text that cannot be found keeps the previous position).
+pub fn html_to_text_with_lines(html: &str) -> (String, Vec<usize>) {
     let doc = scraper::Html::parse_document(html);
-    let mut out = String::new();
-    let mut line = String::new();
-    walk(doc.tree.root(), &mut out, &mut line);
-    flush(&mut out, &mut line);
-    out
+    let mut w = HtmlText {
+        html,
+        newlines: html.match_indices('\n').map(|(i, _)| i).collect(),
+        cursor: 0,
+        out: String::new(),
+        line: String::new(),
+        line_src: None,
+        lines: Vec::new(),
+    };
+    w.walk(doc.tree.root());
+    w.flush();
+    (w.out, w.lines)
 }
 
-fn flush(out: &mut String, line: &mut String) {
-    let t = line.trim();
-    if !t.is_empty() {
-        out.push_str(t);
-        out.push('\n');
+struct HtmlText<'a> {
+    html: &'a str,
+    newlines: Vec<usize>,
+    /// Byte offset in `html` of the last text node found.
+    cursor: usize,
+    out: String,
+    line: String,
+    /// Source line of the current output line's first text.
+    line_src: Option<usize>,
+    lines: Vec<usize>,
+}
+
+impl HtmlText<'_> {
+    fn flush(&mut self) {
+        let t = self.line.trim();
+        if !t.is_empty() {
+            self.out.push_str(t);
+            self.out.push('\n');
+            let src = self.line_src.unwrap_or_else(|| self.line_at(self.cursor));
+            self.lines.push(src);
+        }
+        self.line.clear();
+        self.line_src = None;
     }
-    line.clear();
-}
 
-fn walk(node: ego_tree::NodeRef<'_, scraper::Node>, out: &mut String, line: &mut String) {
-    match node.value() {
-        scraper::Node::Text(t) => {
-            for (i, part) in t.split_whitespace().enumerate() {
-                if i > 0 || (t.starts_with(char::is_whitespace) && !line.is_empty()) {
-                    push_space(line);
+    fn line_at(&self, byte: usize) -> usize {
+        self.newlines.partition_point(|&nl| nl < byte) + 1
+    }
+
+    /// Find a text node in the source after the cursor; returns its source line.
+    fn locate(&mut self, text: &str) -> usize {
+        let probe: String = text.trim().chars().take(6).collect();
+        if !probe.is_empty()
+            && let Some(found) = self
+                .html
+                .get(self.cursor..)
+                .and_then(|rest| rest.find(&probe))
+        {
+            self.cursor += found;
+        }
+        self.line_at(self.cursor)
+    }
+
+    fn walk(&mut self, node: ego_tree::NodeRef<'_, scraper::Node>) {
+        match node.value() {
+            scraper::Node::Text(t) => {
+                if t.trim().is_empty() {
+                    if !self.line.is_empty() {
+                        push_space(&mut self.line);
+                    }
+                    return;
                 }
-                line.push_str(part);
+                let src = self.locate(t);
+                if self.line.trim().is_empty() {
+                    self.line_src = Some(src);
+                }
+                for (i, part) in t.split_whitespace().enumerate() {
+                    if i > 0 || (t.starts_with(char::is_whitespace) && !self.line.is_empty()) {
+                        push_space(&mut self.line);
+                    }
+                    self.line.push_str(part);
+                }
+                if t.ends_with(char::is_whitespace) && !self.line.is_empty() {
+                    push_space(&mut self.line);
+                }
             }
-            if t.ends_with(char::is_whitespace) && !line.is_empty() {
-                push_space(line);
+            scraper::Node::Element(e) => {
+                let name = e.name();
+                if SKIPPED_ELEMENTS.contains(&name) {
+                    return;
+                }
+                let block = BLOCK_ELEMENTS.contains(&name);
+                if block {
+                    self.flush();
+                }
+                for child in node.children() {
+                    self.walk(child);
+                }
+                if block {
+                    self.flush();
+                }
             }
-        }
-        scraper::Node::Element(e) => {
-            let name = e.name();
-            if SKIPPED_ELEMENTS.contains(&name) {
-                return;
-            }
-            let block = BLOCK_ELEMENTS.contains(&name);
-            if block {
-                flush(out, line);
-            }
-            for child in node.children() {
-                walk(child, out, line);
-            }
-            if block {
-                flush(out, line);
-            }
-        }
-        _ => {
-            for child in node.children() {
-                walk(child, out, line);
+            _ => {
+                for child in node.children() {
+                    self.walk(child);
+                }
             }
         }
     }
@@ -363,6 +431,18 @@ mod tests {
         assert_eq!(decode(b"").unwrap_err(), "empty file");
         let binary = [0x89u8, b'P', b'N', b'G', 0, 0, 0, 13, 1, 2, 3, 0, 0, 7];
         assert!(decode(&binary).unwrap_err().contains("binary"));
+    }
+
+    #[test]
+    fn html_lines_know_their_source_line() {
+        let html = "<html><body>\n<div class=nav><script>\nvar a = '一、基本情况';\n</script></div>\n<h1>学生资助\n工作总结</h1>\n<p>一、基本情况</p><p>全年发放资金&nbsp;<b>16万元</b>。</p>\n\n<p>\n  二、存在的问题</p>\n</body></html>";
+        let (text, lines) = html_to_text_with_lines(html);
+        assert_eq!(
+            text,
+            "学生资助 工作总结\n一、基本情况\n全年发放资金 16万元。\n二、存在的问题\n"
+        );
+        // The script's copy of 一、基本情况 (line 3) is not where the paragraph is (line 7); the title starts on line 5.
+        assert_eq!(lines, vec![5, 7, 7, 10]);
     }
 
     #[test]

@@ -48,6 +48,7 @@ pub fn load_file(file: &SourceFile) -> Result<LoadedFile, FileError> {
         source: file.rel.clone(),
         encoding: decoded.encoding,
         lines: clean::clean_text(&decoded.text),
+        source_lines: decoded.source_lines,
     };
     let layout = split::split(&doc.lines);
     if layout.reports.is_empty() {
@@ -188,6 +189,15 @@ fn process_file(
         out.reports.push(record);
         to_index.push((index_doc, tokens));
     }
+    if doc.source_lines.is_some() {
+        to_source_lines(doc, &mut out);
+        for (index_doc, _) in &mut to_index {
+            index_doc.line_start = doc.source_line(index_doc.line_start);
+            for line in &mut index_doc.lines {
+                line.0 = doc.source_line(line.0);
+            }
+        }
+    }
     // Index the file's reports only once all of them are processed, so a file that fails
     // leaves nothing half-indexed.
     let t = Instant::now();
@@ -202,6 +212,49 @@ fn process_file(
     }
     StageClock::add(&clock.index, t.elapsed());
     Ok(out)
+}
+
+/// The figures of every report of a loaded file, numbered by source line (what
+/// `baogao extract` prints).
+pub fn figures_of_file(loaded: &LoadedFile) -> Vec<Figure> {
+    let doc = &loaded.doc;
+    let mut figures = Vec::new();
+    for span in &loaded.layout.reports {
+        let id = report_id(&doc.source, span.ordinal);
+        figures.extend(extract::figures_in_report(
+            doc,
+            &doc.report_lines(span),
+            &id,
+        ));
+    }
+    for f in &mut figures {
+        f.line = doc.source_line(f.line);
+    }
+    figures
+}
+
+/// Renumber the lines of a file's records from text lines to source lines (HTML files).
+pub fn to_source_lines(doc: &CleanDoc, out: &mut FileOutput) {
+    for r in &mut out.reports {
+        r.line_start = doc.source_line(r.line_start);
+        r.line_end = doc.source_line(r.line_end);
+    }
+    for f in &mut out.figures {
+        f.line = doc.source_line(f.line);
+    }
+    for s in &mut out.sections {
+        s.heading_line = doc.source_line(s.heading_line);
+        s.line_start = doc.source_line(s.line_start);
+        s.line_end = doc.source_line(s.line_end);
+        to_source_lines_items(doc, &mut s.items);
+    }
+}
+
+fn to_source_lines_items(doc: &CleanDoc, items: &mut [sections::Item]) {
+    for item in items {
+        item.line = doc.source_line(item.line);
+        to_source_lines_items(doc, &mut item.children);
+    }
 }
 
 /// The years a report mentions, for the index's year filter: every year figure with a value,

@@ -118,6 +118,27 @@ fn html_text_has_no_script_or_navigation() {
     assert_eq!(r["title"], "招商引资工作情况报告");
     let chars = r["chars"].as_u64().expect("chars");
     assert!(chars < 80, "report text includes chrome: {chars} chars");
+    // Line numbers are lines of the HTML source: the <h1> is on line 4, the last <p> on 8.
+    assert_eq!(
+        (r["line_start"].as_u64(), r["line_end"].as_u64()),
+        (Some(4), Some(8))
+    );
+    let figures = read_jsonl(&index.path().join("figures.jsonl"));
+    let money = figures
+        .iter()
+        .find(|f| f["kind"] == "money")
+        .expect("a money figure");
+    assert_eq!(
+        (money["text"].as_str(), money["line"].as_u64()),
+        (Some("40.3亿元"), Some(6))
+    );
+    let sections = read_jsonl(&index.path().join("sections.jsonl"));
+    assert!(
+        sections
+            .iter()
+            .any(|s| s["type"] == "problems" && s["heading_line"] == 7),
+        "{sections:?}"
+    );
 }
 
 #[test]

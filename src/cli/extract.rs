@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use super::{EXIT_FATAL, EXIT_OK, EXIT_PARTIAL, ExtractArgs, init_threads};
-use baogao::extract::{self, Figure};
+use baogao::extract::Figure;
 use baogao::pipeline;
 use rayon::prelude::*;
 
@@ -13,21 +13,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
     let results: Vec<_> = args
         .files
         .par_iter()
-        .map(|path| {
-            pipeline::load_path(path).map(|loaded| {
-                let doc = &loaded.doc;
-                let mut figures = Vec::new();
-                for span in &loaded.layout.reports {
-                    let id = pipeline::report_id(&doc.source, span.ordinal);
-                    figures.extend(extract::figures_in_report(
-                        doc,
-                        &doc.report_lines(span),
-                        &id,
-                    ));
-                }
-                figures
-            })
-        })
+        .map(|path| pipeline::load_path(path).map(|loaded| pipeline::figures_of_file(&loaded)))
         .collect();
     let mut out = std::io::stdout().lock();
     let mut failed = 0;

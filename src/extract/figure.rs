@@ -109,6 +109,7 @@ mod tests {
             source: "dir/a.txt".into(),
             encoding: "UTF-8".into(),
             lines: vec![CleanLine::identity("2021年投入15-20萬元,增长12%。")],
+            source_lines: None,
         };
         let lines = doc
             .lines

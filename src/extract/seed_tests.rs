@@ -27,6 +27,7 @@ pub(crate) fn clean_doc(path: &Path) -> CleanDoc {
         source: name,
         encoding: "UTF-8".to_string(),
         lines: crate::clean::clean_text(&text),
+        source_lines: None,
     }
 }
 

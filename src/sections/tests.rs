@@ -25,6 +25,7 @@ fn sections_of_text(text: &str) -> Vec<Section> {
         source: "fixture.txt".to_string(),
         encoding: "UTF-8".to_string(),
         lines: crate::clean::clean_text(text),
+        source_lines: None,
     };
     let span = ReportSpan {
         ordinal: 1,
