@@ -122,6 +122,25 @@ impl StageClock {
     }
 }
 
+/// A report's title (original, simplified): its title line without Markdown `#`, or, when that
+/// line is body text rather than a heading (a file with no heading at all), the file name.
+fn report_title(doc: &CleanDoc, span: &ReportSpan) -> (String, String) {
+    let strip = |s: &str| s.trim().trim_start_matches('#').trim().to_string();
+    match doc.line(span.title_line) {
+        Some(l) if split::is_heading_like(l.simplified.trim_start_matches(['#', ' '])) => {
+            (strip(&l.text), strip(&l.simplified))
+        }
+        _ => {
+            let stem = Path::new(&doc.source)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let simplified = crate::simplify::to_simplified_aligned(&stem);
+            (stem, simplified)
+        }
+    }
+}
+
 /// The per-report record for `reports.jsonl`. `tokens` comes from the one segmentation of the
 /// report (the index's token stream), so nothing is cut twice.
 fn report_record(doc: &CleanDoc, span: &ReportSpan, tokens: usize) -> ReportRecord {
@@ -131,17 +150,13 @@ fn report_record(doc: &CleanDoc, span: &ReportSpan, tokens: usize) -> ReportReco
         counts.add(&l.line.text, &l.line.simplified);
         chars += l.line.text.chars().count();
     }
-    let title_line = doc.line(span.title_line);
+    let (title, title_simplified) = report_title(doc, span);
     ReportRecord {
         id: report_id(&doc.source, span.ordinal),
         source: doc.source.clone(),
         ordinal: span.ordinal,
-        title: title_line
-            .map(|l| l.text.trim().to_string())
-            .unwrap_or_default(),
-        title_simplified: title_line
-            .map(|l| l.simplified.trim().to_string())
-            .unwrap_or_default(),
+        title,
+        title_simplified,
         line_start: span.line_start,
         line_end: span.line_end,
         encoding: doc.encoding.clone(),

@@ -235,7 +235,7 @@ fn is_content(line: &str) -> bool {
 }
 
 /// A short line that does not read as a sentence.
-fn is_heading_like(line: &str) -> bool {
+pub fn is_heading_like(line: &str) -> bool {
     let n = line.chars().count();
     (2..=60).contains(&n)
         && !HEADER_CHROME.is_match(line)

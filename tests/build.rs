@@ -233,3 +233,23 @@ fn killed_build_leftovers_are_removed_by_the_next_build() {
     assert!(index.path().join("reports.jsonl").exists());
     assert!(index.path().join("tantivy").is_dir());
 }
+
+#[test]
+fn titles_come_from_headings_or_the_file_name() {
+    let corpus = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        corpus.path().join("summary.md"),
+        "# 2022年审计工作总结\n\n全年完成审计项目36个，查出问题金额1.2亿元。\n",
+    )
+    .expect("write");
+    std::fs::write(
+        corpus.path().join("无标题报告.txt"),
+        "全年完成审计项目36个，查出问题金额1.2亿元，促进增收节支3000万元，移送案件线索5件。\n",
+    )
+    .expect("write");
+    let (index, out) = build(corpus.path(), &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let reports = read_jsonl(&index.path().join("reports.jsonl"));
+    let titles: Vec<&str> = reports.iter().filter_map(|r| r["title"].as_str()).collect();
+    assert_eq!(titles, vec!["2022年审计工作总结", "无标题报告"]);
+}
