@@ -5,4 +5,5 @@ mod util;
 
 mod build;
 mod figures;
+mod search;
 mod sections;
