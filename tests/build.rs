@@ -253,3 +253,126 @@ fn titles_come_from_headings_or_the_file_name() {
     let titles: Vec<&str> = reports.iter().filter_map(|r| r["title"].as_str()).collect();
     assert_eq!(titles, vec!["2022年审计工作总结", "无标题报告"]);
 }
+
+/// Random lines made of the characters the stages react to (markers, digits in both widths,
+/// Chinese numerals, units, glosses, mojibake, brackets, punctuation) must never make a stage
+/// panic: every file is either built or skipped with a reason.
+#[test]
+fn random_tricky_text_never_panics() {
+    const ALPHABET: &[&str] = &[
+        "一",
+        "二",
+        "十",
+        "百",
+        "千",
+        "万",
+        "亿",
+        "萬",
+        "億",
+        "元",
+        "美元",
+        "个",
+        "個",
+        "多",
+        "余",
+        "近",
+        "约",
+        "以上",
+        "年",
+        "月",
+        "%",
+        "％",
+        "百分之",
+        "点",
+        "0",
+        "1",
+        "9",
+        "５",
+        "．",
+        ".",
+        "，",
+        ",",
+        "、",
+        "。",
+        "：",
+        "；",
+        "（",
+        "）",
+        "(",
+        ")",
+        "〔",
+        "〕",
+        "“",
+        "”",
+        "十一五",
+        "20xx",
+        "xx",
+        "-",
+        "—",
+        "至",
+        "到",
+        "是",
+        "一是",
+        "二要",
+        "①",
+        "存在的问题",
+        "建议",
+        "措施",
+        "下一步",
+        "(jīng)",
+        "的.",
+        "ㄒ",
+        "唬",
+        "└",
+        "\u{e46a}",
+        " ",
+        "\u{3000}",
+        "\n",
+        "招商引资",
+        "篇一",
+        "相关文章",
+        "每生每年",
+        "增加",
+        "其中",
+        "以下",
+        "上年",
+    ];
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for f in 0..40 {
+        let mut text = String::new();
+        for _ in 0..(200 + next() % 800) {
+            text.push_str(ALPHABET[(next() % ALPHABET.len() as u64) as usize]);
+        }
+        std::fs::write(dir.path().join(format!("r{f:02}.txt")), text).expect("write");
+    }
+    let (index, out) = build(dir.path(), &[]);
+    let err = stderr(&out);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(matches!(out.status.code(), Some(0) | Some(1)), "{err}");
+    let report = read_json(&index.path().join("build_report.json"));
+    assert_eq!(
+        report["files_read"].as_u64().unwrap_or(0)
+            + report["skipped"].as_array().map_or(0, |a| a.len() as u64),
+        40
+    );
+    // And the extract command on the same files.
+    let files: Vec<String> = (0..40)
+        .map(|f| {
+            dir.path()
+                .join(format!("r{f:02}.txt"))
+                .display()
+                .to_string()
+        })
+        .collect();
+    let mut args = vec!["extract", "--json"];
+    args.extend(files.iter().map(String::as_str));
+    let out = baogao(&args);
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+}
