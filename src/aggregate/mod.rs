@@ -52,7 +52,7 @@ const TERMS_PER_ITEM: usize = 6;
 const CANDIDATE_BUDGET: usize = 2_000;
 /// Most headlines a headline is compared with when looking for copies: one whose rarest bigrams
 /// are shared by more is boilerplate (加强组织领导), not evidence that a report was copied.
-const COPY_MAX_CANDIDATES: usize = 1_000;
+const COPY_MAX_CANDIDATES: usize = 5_000;
 
 /// A report as the aggregate sees it.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]

@@ -66,6 +66,14 @@ pub const PROBLEM_GUARDS: &[Cue] = &[
         "总结如下",
         "summed up as follows (announces the whole report)",
     ),
+    cue(
+        "问题整改",
+        "rectification of problems: a report on work done (问题整改情况)",
+    ),
+    cue(
+        "问题的整改",
+        "the rectification of problems (审计查出问题的整改情况)",
+    ),
 ];
 
 /// Words in a heading that name a measures (proposals) section on their own.
