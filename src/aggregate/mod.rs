@@ -17,8 +17,10 @@
 //!    grouped; a theme's `independent_reports` counts each group once.
 //! 5. **Label**: the headline of the item closest to the theme centroid — the reports' own words.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::LazyLock;
+
+use rayon::prelude::*;
 
 use jieba_rs::{KeywordExtract, TfIdf};
 use serde::{Deserialize, Serialize};
@@ -44,6 +46,13 @@ const COPY_MIN_SHARE: f64 = 0.4;
 const LABEL_LENGTH_PENALTY: f64 = 0.015;
 /// Key terms kept per item.
 const TERMS_PER_ITEM: usize = 6;
+/// Most candidate themes an item is compared with. Candidates are the themes sharing a term with
+/// the item (a theme sharing none has cosine 0), rarest terms first; a term shared by more
+/// themes than the budget left is too common to single out a theme and is skipped.
+const CANDIDATE_BUDGET: usize = 2_000;
+/// Most headlines a headline is compared with when looking for copies: one whose rarest bigrams
+/// are shared by more is boilerplate (加强组织领导), not evidence that a report was copied.
+const COPY_MAX_CANDIDATES: usize = 5_000;
 
 /// A report as the aggregate sees it.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
@@ -181,7 +190,8 @@ struct Flat<'a> {
     report: &'a str,
     source: &'a str,
     item: &'a Item,
-    terms: Vec<String>,
+    /// Index into the run's distinct headlines.
+    head: usize,
 }
 
 fn flatten<'a>(items: &'a [Item], role: &str, out: &mut Vec<&'a Item>) {
@@ -194,6 +204,10 @@ fn flatten<'a>(items: &'a [Item], role: &str, out: &mut Vec<&'a Item>) {
 }
 
 /// Build the aggregate of a run.
+///
+/// Near-linear in the number of items: key terms are extracted once per distinct headline (in
+/// parallel), themes are found with an inverted index from terms to themes, near-copies with a
+/// prefix-filtered index of headline bigrams. The output depends only on the input order.
 pub fn aggregate(sections: &[Section], reports: &[ReportInfo], seg: &Segmenter) -> Aggregate {
     let groups = near_duplicates(sections);
     // Each report's representative: the first id of its copy group, else itself.
@@ -219,10 +233,10 @@ pub fn aggregate(sections: &[Section], reports: &[ReportInfo], seg: &Segmenter) 
 
 type Vector = BTreeMap<String, f64>;
 
-fn cosine(a: &Vector, b: &Vector) -> f64 {
+/// Cosine of `a` and `b` where `nb` is the norm of `b` (computed once for a large `b`).
+fn cosine_with_norm(a: &Vector, b: &Vector, nb: f64) -> f64 {
     let dot: f64 = a.iter().filter_map(|(k, x)| b.get(k).map(|y| x * y)).sum();
     let na: f64 = a.values().map(|x| x * x).sum::<f64>().sqrt();
-    let nb: f64 = b.values().map(|x| x * x).sum::<f64>().sqrt();
     if na == 0.0 || nb == 0.0 {
         0.0
     } else {
@@ -236,6 +250,97 @@ fn add(into: &mut Vector, v: &Vector) {
     }
 }
 
+/// An item's term vector over interned term ids: `(term, weight)`, a few entries.
+type Sparse = Vec<(u32, f64)>;
+
+/// A theme centroid during grouping: the sum of its items' vectors and its squared norm.
+#[derive(Default)]
+struct Centroid {
+    w: HashMap<u32, f64>,
+    norm2: f64,
+}
+
+impl Centroid {
+    fn cosine(&self, v: &Sparse, vnorm: f64) -> f64 {
+        let dot: f64 = v
+            .iter()
+            .filter_map(|(t, x)| self.w.get(t).map(|y| x * y))
+            .sum();
+        if vnorm == 0.0 || self.norm2 <= 0.0 {
+            0.0
+        } else {
+            dot / (vnorm * self.norm2.sqrt())
+        }
+    }
+}
+
+/// Leader clustering of item vectors with an inverted index from terms to centroids.
+struct Grouping {
+    centroids: Vec<Centroid>,
+    /// For each term id, the centroids holding it, in creation order.
+    postings: Vec<Vec<u32>>,
+}
+
+impl Grouping {
+    fn new(terms: usize) -> Grouping {
+        Grouping {
+            centroids: Vec::new(),
+            postings: vec![Vec::new(); terms],
+        }
+    }
+
+    /// Centroids sharing a term with `v`, rarest terms first, within [`CANDIDATE_BUDGET`];
+    /// sorted, without repeats.
+    fn candidates(&self, v: &Sparse) -> Vec<u32> {
+        let mut lists: Vec<&Vec<u32>> = v
+            .iter()
+            .map(|(t, _)| &self.postings[*t as usize])
+            .filter(|l| !l.is_empty())
+            .collect();
+        lists.sort_by_key(|l| l.len());
+        let mut out: Vec<u32> = Vec::new();
+        for l in lists {
+            if !out.is_empty() && out.len() + l.len() > CANDIDATE_BUDGET {
+                break;
+            }
+            out.extend(l.iter().take(CANDIDATE_BUDGET));
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The most similar centroid at or above [`JOIN_SIMILARITY`]; the earliest wins ties.
+    fn best(&self, v: &Sparse, vnorm: f64) -> Option<usize> {
+        self.candidates(v)
+            .into_iter()
+            .map(|k| (k as usize, self.centroids[k as usize].cosine(v, vnorm)))
+            .filter(|(_, s)| *s >= JOIN_SIMILARITY)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(k, _)| k)
+    }
+
+    fn add(&mut self, k: usize, v: &Sparse) {
+        let c = &mut self.centroids[k];
+        for &(t, x) in v {
+            let old = c.w.get(&t).copied();
+            let new = old.unwrap_or(0.0) + x;
+            c.norm2 += new * new - old.map_or(0.0, |o| o * o);
+            c.w.insert(t, new);
+            if old.is_none() {
+                self.postings[t as usize].push(k as u32);
+            }
+        }
+    }
+
+    fn open(&mut self, v: &Sparse) -> usize {
+        self.centroids.push(Centroid::default());
+        let k = self.centroids.len() - 1;
+        self.add(k, v);
+        k
+    }
+}
+
 fn themes(
     sections: &[Section],
     ty: &str,
@@ -243,77 +348,89 @@ fn themes(
     seg: &Segmenter,
     rep_of: &BTreeMap<&str, &str>,
 ) -> Vec<Theme> {
+    // Items and their distinct headlines (first-seen order).
+    let mut head_ix: HashMap<&str, usize> = HashMap::new();
+    let mut heads: Vec<&str> = Vec::new();
     let mut flats: Vec<Flat> = Vec::new();
     for s in sections.iter().filter(|s| s.r#type == ty) {
         let mut items = Vec::new();
         flatten(&s.items, role, &mut items);
         for item in items {
-            let terms = key_terms(seg, &item.headline);
-            if !terms.is_empty() {
-                flats.push(Flat {
-                    report: &s.report,
-                    source: &s.source,
-                    item,
-                    terms,
-                });
-            }
+            let head = *head_ix.entry(item.headline.as_str()).or_insert_with(|| {
+                heads.push(item.headline.as_str());
+                heads.len() - 1
+            });
+            flats.push(Flat {
+                report: &s.report,
+                source: &s.source,
+                item,
+                head,
+            });
         }
     }
+    // Key terms once per distinct headline, in parallel (order kept by `collect`).
+    let head_terms: Vec<Vec<String>> = heads.par_iter().map(|h| key_terms(seg, h)).collect();
+    flats.retain(|f| !head_terms[f.head].is_empty());
     if flats.is_empty() {
         return Vec::new();
     }
-    // Inverse document frequency over this run's items.
-    let mut df: BTreeMap<&str, usize> = BTreeMap::new();
+    // Interned terms, numbered in first-seen order.
+    let mut term_id: HashMap<&str, u32> = HashMap::new();
+    let mut names: Vec<&str> = Vec::new();
     for f in &flats {
-        for t in &f.terms {
-            *df.entry(t.as_str()).or_insert(0) += 1;
+        for t in &head_terms[f.head] {
+            term_id.entry(t.as_str()).or_insert_with(|| {
+                names.push(t.as_str());
+                (names.len() - 1) as u32
+            });
+        }
+    }
+    // Inverse document frequency over this run's items.
+    let mut df: Vec<usize> = vec![0; names.len()];
+    for f in &flats {
+        for t in &head_terms[f.head] {
+            df[term_id[t.as_str()] as usize] += 1;
         }
     }
     let n = flats.len() as f64;
-    let vectors: Vec<Vector> = flats
+    let weight = |t: u32| ((n + 1.0) / (df[t as usize] as f64 + 1.0)).ln() + 0.1;
+    let vectors: Vec<Sparse> = flats
         .iter()
         .map(|f| {
-            f.terms
+            head_terms[f.head]
                 .iter()
                 .map(|t| {
-                    let d = df.get(t.as_str()).copied().unwrap_or(1) as f64;
-                    (t.clone(), ((n + 1.0) / (d + 1.0)).ln() + 0.1)
+                    let id = term_id[t.as_str()];
+                    (id, weight(id))
                 })
                 .collect()
         })
         .collect();
+    let norms: Vec<f64> = vectors
+        .iter()
+        .map(|v| v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt())
+        .collect();
 
     // Pass 1: leader clustering. Pass 2: each item to its best centroid.
-    let mut centroids: Vec<Vector> = Vec::new();
+    let mut grouping = Grouping::new(names.len());
     let mut assign: Vec<usize> = Vec::with_capacity(flats.len());
-    for v in &vectors {
-        let best = centroids
-            .iter()
-            .enumerate()
-            .map(|(k, c)| (k, cosine(v, c)))
-            .filter(|(_, s)| *s >= JOIN_SIMILARITY)
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-        match best {
-            Some((k, _)) => {
-                add(&mut centroids[k], v);
+    for (v, &vn) in vectors.iter().zip(&norms) {
+        match grouping.best(v, vn) {
+            Some(k) => {
+                grouping.add(k, v);
                 assign.push(k);
             }
-            None => {
-                centroids.push(v.clone());
-                assign.push(centroids.len() - 1);
-            }
+            None => assign.push(grouping.open(v)),
         }
     }
-    for (i, v) in vectors.iter().enumerate() {
-        let best = centroids
-            .iter()
-            .enumerate()
-            .map(|(k, c)| (k, cosine(v, c)))
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-        if let Some((k, s)) = best
-            && s >= JOIN_SIMILARITY
-        {
-            assign[i] = k;
+    let second: Vec<Option<usize>> = vectors
+        .par_iter()
+        .zip(norms.par_iter())
+        .map(|(v, &vn)| grouping.best(v, vn))
+        .collect();
+    for (a, b) in assign.iter_mut().zip(second) {
+        if let Some(k) = b {
+            *a = k;
         }
     }
 
@@ -321,6 +438,12 @@ fn themes(
     for (i, k) in assign.iter().enumerate() {
         members.entry(*k).or_default().push(i);
     }
+    let as_vector = |i: usize| -> Vector {
+        vectors[i]
+            .iter()
+            .map(|&(t, x)| (names[t as usize].to_string(), x))
+            .collect()
+    };
     let mut out = Vec::new();
     for idx in members.values() {
         let report_ids: BTreeSet<&str> = idx.iter().map(|&i| flats[i].report).collect();
@@ -331,26 +454,33 @@ fn themes(
             .iter()
             .map(|r| rep_of.get(r).copied().unwrap_or(r))
             .collect();
+        let item_vectors: Vec<Vector> = idx.iter().map(|&i| as_vector(i)).collect();
         let mut centroid = Vector::new();
-        for &i in idx {
-            add(&mut centroid, &vectors[i]);
+        let mut shared: BTreeMap<&str, usize> = BTreeMap::new();
+        for (v, &i) in item_vectors.iter().zip(idx) {
+            add(&mut centroid, v);
+            for t in &head_terms[flats[i].head] {
+                *shared.entry(t.as_str()).or_insert(0) += 1;
+            }
         }
         // Key terms: shared by two items or more, heaviest first.
         let mut terms: Vec<(&String, f64)> = centroid
             .iter()
-            .filter(|(t, _)| idx.iter().filter(|&&i| flats[i].terms.contains(t)).count() >= 2)
+            .filter(|(t, _)| shared.get(t.as_str()).is_some_and(|&c| c >= 2))
             .map(|(t, w)| (t, *w))
             .collect();
         terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
         // Label: the headline closest to the centroid, with a penalty for length (a label
         // should read as a name); shorter wins ties.
+        let cnorm: f64 = centroid.values().map(|x| x * x).sum::<f64>().sqrt();
         let label_of = idx
             .iter()
-            .map(|&i| {
+            .zip(&item_vectors)
+            .map(|(&i, v)| {
                 let len = flats[i].item.headline.chars().count() as f64;
                 (
                     i,
-                    cosine(&vectors[i], &centroid) - LABEL_LENGTH_PENALTY * len,
+                    cosine_with_norm(v, &centroid, cnorm) - LABEL_LENGTH_PENALTY * len,
                 )
             })
             .max_by(|a, b| {
@@ -400,15 +530,33 @@ fn bigrams(s: &str) -> BTreeSet<(char, char)> {
     cs.windows(2).map(|w| (w[0], w[1])).collect()
 }
 
-fn dice(a: &BTreeSet<(char, char)>, b: &BTreeSet<(char, char)>) -> f64 {
+/// Dice similarity of two sorted id sets.
+fn dice_ids(a: &[u32], b: &[u32]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    2.0 * a.intersection(b).count() as f64 / (a.len() + b.len()) as f64
+    let (mut i, mut j, mut both) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * both as f64 / (a.len() + b.len()) as f64
 }
 
 /// Groups of reports that share most of their item headlines (copied templates, synonym-spun
 /// copies). Each group is sorted; groups are sorted by their first id.
+///
+/// Two headlines are copies when their char-bigram Dice is at least [`COPY_DICE`]. Pairs are
+/// found with a prefix filter: bigrams are ranked rarest first, and two sets that reach the
+/// threshold must share one of the first `n - ⌈n·t/(2-t)⌉ + 1` bigrams of each, so only those
+/// are indexed and probed.
 pub fn near_duplicates(sections: &[Section]) -> Vec<Vec<String>> {
     fn all<'a>(items: &'a [Item], out: &mut Vec<&'a Item>) {
         for it in items {
@@ -416,19 +564,103 @@ pub fn near_duplicates(sections: &[Section]) -> Vec<Vec<String>> {
             all(&it.children, out);
         }
     }
-    let mut heads: BTreeMap<&str, Vec<BTreeSet<(char, char)>>> = BTreeMap::new();
+    let mut per_report: BTreeMap<&str, Vec<&Item>> = BTreeMap::new();
     for s in sections {
-        let mut items = Vec::new();
-        all(&s.items, &mut items);
-        let entry = heads.entry(s.report.as_str()).or_default();
+        let entry = per_report.entry(s.report.as_str()).or_default();
+        all(&s.items, entry);
+    }
+    // Bigram sets of every headline, as interned ids.
+    let mut gram_id: HashMap<(char, char), u32> = HashMap::new();
+    let ids: Vec<&str> = per_report.keys().copied().collect();
+    let mut heads: Vec<Vec<Vec<u32>>> = Vec::with_capacity(ids.len());
+    for items in per_report.values() {
+        let mut hs = Vec::new();
         for it in items {
             let b = bigrams(&it.headline);
             if b.len() >= 3 {
-                entry.push(b);
+                let mut v: Vec<u32> = Vec::with_capacity(b.len());
+                for g in b {
+                    let next = gram_id.len() as u32;
+                    v.push(*gram_id.entry(g).or_insert(next));
+                }
+                v.sort_unstable();
+                hs.push(v);
+            }
+        }
+        heads.push(hs);
+    }
+    // Frequency of each bigram over headlines; rank rarest first.
+    let mut freq: HashMap<u32, usize> = HashMap::new();
+    for hs in &heads {
+        for h in hs {
+            for g in h {
+                *freq.entry(*g).or_insert(0) += 1;
             }
         }
     }
-    let ids: Vec<&str> = heads.keys().copied().collect();
+    let rank = |g: &u32| (freq.get(g).copied().unwrap_or(0), *g);
+    let t = COPY_DICE;
+    let prefix_len = |n: usize| n + 1 - ((n as f64 * t / (2.0 - t)).ceil() as usize).clamp(1, n);
+    let prefixes: Vec<Vec<Vec<u32>>> = heads
+        .iter()
+        .map(|hs| {
+            hs.iter()
+                .map(|h| {
+                    let mut p = h.clone();
+                    p.sort_by_key(rank);
+                    p.truncate(prefix_len(h.len()));
+                    p
+                })
+                .collect()
+        })
+        .collect();
+    let mut index: HashMap<u32, Vec<(u32, u32)>> = HashMap::new();
+    for (r, ps) in prefixes.iter().enumerate() {
+        for (h, p) in ps.iter().enumerate() {
+            for g in p {
+                index.entry(*g).or_default().push((r as u32, h as u32));
+            }
+        }
+    }
+    // matched[(a, b)]: headlines of report a that have a copy in report b.
+    let found: Vec<Vec<(u32, u32)>> = (0..ids.len())
+        .into_par_iter()
+        .map(|a| {
+            let mut pairs = Vec::new();
+            for (h, p) in prefixes[a].iter().enumerate() {
+                let total: usize = p.iter().map(|g| index.get(g).map_or(0, Vec::len)).sum();
+                if total > COPY_MAX_CANDIDATES {
+                    continue;
+                }
+                let mut cands: Vec<(u32, u32)> = p
+                    .iter()
+                    .filter_map(|g| index.get(g))
+                    .flatten()
+                    .copied()
+                    .filter(|&(b, _)| b as usize != a)
+                    .collect();
+                cands.sort_unstable();
+                cands.dedup();
+                let mut last_b = None;
+                for (b, hb) in cands {
+                    if last_b == Some(b) {
+                        continue;
+                    }
+                    if dice_ids(&heads[a][h], &heads[b as usize][hb as usize]) >= COPY_DICE {
+                        pairs.push((b, h as u32));
+                        last_b = Some(b);
+                    }
+                }
+            }
+            pairs
+        })
+        .collect();
+    let mut matched: BTreeMap<(usize, usize), BTreeSet<u32>> = BTreeMap::new();
+    for (a, pairs) in found.iter().enumerate() {
+        for &(b, h) in pairs {
+            matched.entry((a, b as usize)).or_default().insert(h);
+        }
+    }
     let mut parent: Vec<usize> = (0..ids.len()).collect();
     fn find(p: &mut [usize], mut x: usize) -> usize {
         while p[x] != x {
@@ -437,26 +669,20 @@ pub fn near_duplicates(sections: &[Section]) -> Vec<Vec<String>> {
         }
         x
     }
-    for a in 0..ids.len() {
-        for b in a + 1..ids.len() {
-            let (ha, hb) = (&heads[ids[a]], &heads[ids[b]]);
-            let smaller = ha.len().min(hb.len());
-            if smaller < COPY_MIN_SHARED {
-                continue;
-            }
-            let (small, big) = if ha.len() <= hb.len() {
-                (ha, hb)
-            } else {
-                (hb, ha)
-            };
-            let shared = small
-                .iter()
-                .filter(|x| big.iter().any(|y| dice(x, y) >= COPY_DICE))
-                .count();
-            if shared >= COPY_MIN_SHARED && shared as f64 >= COPY_MIN_SHARE * smaller as f64 {
-                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-                parent[ra.max(rb)] = ra.min(rb);
-            }
+    for &(a, b) in matched.keys() {
+        if a >= b {
+            continue;
+        }
+        let (la, lb) = (heads[a].len(), heads[b].len());
+        let smaller = la.min(lb);
+        if smaller < COPY_MIN_SHARED {
+            continue;
+        }
+        let small = if la <= lb { (a, b) } else { (b, a) };
+        let shared = matched.get(&small).map_or(0, BTreeSet::len);
+        if shared >= COPY_MIN_SHARED && shared as f64 >= COPY_MIN_SHARE * smaller as f64 {
+            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+            parent[ra.max(rb)] = ra.min(rb);
         }
     }
     let mut groups: BTreeMap<usize, Vec<String>> = BTreeMap::new();
@@ -478,24 +704,27 @@ fn coverage(
     problems: &[Theme],
     measures: &[Theme],
 ) -> Coverage {
-    let has = |id: &str, ty: &str| {
-        sections
-            .iter()
-            .any(|s| s.report == id && s.r#type == ty && !s.empty)
-    };
+    // Per report: (non-empty problems, non-empty measures, an empty section).
+    let mut has: HashMap<&str, (bool, bool, bool)> = HashMap::new();
+    for s in sections {
+        let e = has.entry(s.report.as_str()).or_default();
+        e.0 |= s.r#type == PROBLEMS && !s.empty;
+        e.1 |= s.r#type == MEASURES && !s.empty;
+        e.2 |= s.empty;
+    }
     let mut c = Coverage {
         reports: reports.len(),
         ..Coverage::default()
     };
     for r in reports {
-        let (p, m) = (has(&r.id, PROBLEMS), has(&r.id, MEASURES));
+        let (p, m, e) = has.get(r.id.as_str()).copied().unwrap_or_default();
         c.reports_with_problems += usize::from(p);
         c.reports_with_measures += usize::from(m);
         c.reports_with_both += usize::from(p && m);
         if !p && !m {
             c.reports_without.push(r.id.clone());
         }
-        if sections.iter().any(|s| s.report == r.id && s.empty) {
+        if e {
             c.reports_with_empty_sections.push(r.id.clone());
         }
     }

@@ -29,6 +29,8 @@ pub const PROBLEM_WORDS: &[Cue] = &[
     cue("弊端", "drawbacks"),
     cue("症结", "crux of a problem"),
     cue("隐患", "hidden dangers"),
+    cue("缺点", "shortcomings, defects (缺点和不足, 缺点和错误)"),
+    cue("错误", "mistakes (older reports: 工作中的缺点和错误)"),
 ];
 
 /// Phrases that use a problem word without announcing a list of problems; a heading containing
@@ -52,6 +54,26 @@ pub const PROBLEM_GUARDS: &[Cue] = &[
     ),
     cue("解决了", "solved (past tense)"),
     cue("克服困难", "overcame difficulties (achievement)"),
+    cue(
+        "汇报如下",
+        "reported as follows (announces the whole report)",
+    ),
+    cue(
+        "报告如下",
+        "reported as follows (announces the whole report)",
+    ),
+    cue(
+        "总结如下",
+        "summed up as follows (announces the whole report)",
+    ),
+    cue(
+        "问题整改",
+        "rectification of problems: a report on work done (问题整改情况)",
+    ),
+    cue(
+        "问题的整改",
+        "the rectification of problems (审计查出问题的整改情况)",
+    ),
 ];
 
 /// Words in a heading that name a measures (proposals) section on their own.
@@ -126,6 +148,57 @@ pub const PROBLEM_VERBS: &[Cue] = &[
     cue("看到", "see"),
     cue("仍有", "there still are"),
     cue("还有", "there also are"),
+];
+
+/// Verbs of an opening sentence that *recognise* problems (我们也清醒地认识到……困难和问题还不少):
+/// government work reports follow them with plain sentences, one problem each, and no numbering.
+/// Only these (not 存在, 发现) let an opening sentence take the sentences after it as items.
+pub const RECOGNITION_VERBS: &[Cue] = &[
+    cue("认识到", "recognise"),
+    cue("看到", "see (清醒看到 \"soberly see\")"),
+    cue("清醒", "soberly (清醒地认识到)"),
+    cue("坦承", "admit frankly"),
+];
+
+/// Sentence openers that close a list of problem sentences: the report turns to its resolve
+/// (我们一定要直面挑战, 对此我们将高度重视, 这些都需要我们…解决).
+pub const CLOSING_OPENERS: &[Cue] = &[
+    cue("我们一定", "we will certainly"),
+    cue("我们要", "we must"),
+    cue("我们既要", "we must both"),
+    cue("我们必须", "we must"),
+    cue("我们将", "we will"),
+    cue("我们决不", "we will never"),
+    cue("对此", "about this"),
+    cue("对以上", "about the above"),
+    cue("对这些", "about these"),
+    cue("对于这些", "about these"),
+    cue("这些问题", "these problems"),
+    cue("这些都", "all these"),
+    cue("针对上述", "in response to the above"),
+    cue("针对这些", "in response to these"),
+];
+
+/// Openers of a body sentence that announces the year's measures without a heading:
+/// 做好今年的政府工作，要…, 做好明年工作，必须…. The sentence must start with an opener (after a
+/// speaker such as 温家宝指出，) and contain a linker soon after.
+pub const MEASURE_INTRO_OPENERS: &[Cue] = &[cue("做好", "to do … well (做好今年工作)")];
+
+/// Linkers that follow [`MEASURE_INTRO_OPENERS`] within a few chars: the requirement follows.
+pub const MEASURE_INTRO_LINKERS: &[Cue] = &[
+    cue("工作，要", "(to do the work well) we must"),
+    cue("工作，必须", "(to do the work well) we must"),
+    cue("工作，我们要", "(to do the work well) we must"),
+    cue("工作，就要", "(to do the work well) we must"),
+];
+
+/// Endings of a clause that frames a problem sentence rather than stating it (在住房、教育等方面，
+/// 人民群众还有不少不满意的地方): the headline runs on to the next clause.
+pub const FRAME_ENDINGS: &[Cue] = &[
+    cue("方面", "in the area of (在…方面)"),
+    cue("领域", "in the field of (在…领域)"),
+    cue("来看", "looking at (从…来看)"),
+    cue("来说", "speaking of"),
 ];
 
 /// Bodies that mean "nothing to report": a section holding only these is empty.
@@ -221,6 +294,7 @@ pub const CLAUSE_LEAD_INS: &[Cue] = &[
     cue("应", "should"),
     cue("需要", "need to"),
     cue("需", "need to"),
+    cue("建议", "it is suggested to (建议进一步完善…)"),
 ];
 
 /// Clause openers that end a headline (主要原因是… gives the cause, not the problem).
@@ -233,6 +307,11 @@ pub const HEADLINE_STOPS: &[Cue] = &[
 /// Whether `s` contains any cue of `table`.
 pub fn contains_any(s: &str, table: &[Cue]) -> bool {
     table.iter().any(|c| s.contains(c.text))
+}
+
+/// Whether `s` starts with any cue of `table`.
+pub fn contains_any_prefix(s: &str, table: &[Cue]) -> bool {
+    table.iter().any(|c| s.starts_with(c.text))
 }
 
 /// Byte position of the last occurrence of any cue of `table` in `s` (end of the match).
@@ -264,6 +343,11 @@ mod tests {
             MEASURE_VERBS,
             CLAUSE_LEAD_INS,
             HEADLINE_STOPS,
+            RECOGNITION_VERBS,
+            CLOSING_OPENERS,
+            MEASURE_INTRO_OPENERS,
+            MEASURE_INTRO_LINKERS,
+            FRAME_ENDINGS,
         ];
         for t in tables {
             for c in t.iter() {

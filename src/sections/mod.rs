@@ -74,6 +74,12 @@ pub const MEASURES: &str = "measures";
 
 /// Longest headline (chars) still read as a heading when classifying.
 const MAX_HEADING_CHARS: usize = 40;
+/// Longest unnumbered line (chars) read as a heading (存在的主要问题, 建议与展望).
+const MAX_BARE_HEADING_CHARS: usize = 20;
+/// Text after a label's colon (chars) that makes a one-line section (问题和挑战：…).
+const MIN_INLINE_BODY_CHARS: usize = 8;
+/// Problem sentences longer than this (chars) get their first clause as headline.
+const MAX_SENTENCE_HEADLINE_CHARS: usize = 40;
 
 /// One non-blank line of a report, as chars, trimmed of leading spaces.
 struct Ln {
@@ -134,7 +140,9 @@ pub fn sections_in_report(doc: &CleanDoc, lines: &[LineRef], report_id: &str) ->
         let found = if let Some(n) = outline.node_at[i] {
             ctx.heading_section(n)
         } else {
-            ctx.intro_section(i)
+            ctx.bare_section(i)
+                .or_else(|| ctx.intro_section(i))
+                .or_else(|| ctx.measure_intro_section(i))
         };
         match found {
             Some(mut sec) => {
@@ -194,11 +202,32 @@ pub fn classify(headline: &str) -> Option<&'static str> {
 /// `一是` run, a `；` list, or numbered lines right after the paragraph (`next_is_marker`).
 /// Returns the char index where the listing starts (after the cue sentence).
 pub fn is_intro_sentence(s: &[char], next_is_marker: bool) -> Option<usize> {
+    intro_cue(s, next_is_marker)
+        .filter(|c| c.listed)
+        .map(|c| c.from)
+}
+
+/// An opening sentence found by [`intro_cue`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IntroCue {
+    /// Char index where the listing starts (after the cue sentence; the line length when the
+    /// cue sentence ends the paragraph).
+    pub from: usize,
+    /// True when an enumeration follows (colon, `一是` run, `；` list, numbered lines); false when
+    /// the cue recognises problems (我们也清醒看到…困难和问题) and plain sentences follow, one
+    /// problem each, as in government work reports.
+    pub listed: bool,
+}
+
+/// The opening-sentence rule of [`is_intro_sentence`], plus the unnumbered form of government
+/// work reports: a [`cues::RECOGNITION_VERBS`] sentence followed by plain problem sentences.
+pub fn intro_cue(s: &[char], next_is_marker: bool) -> Option<IntroCue> {
     use cues::*;
     let text: String = s.iter().collect();
     if contains_any(&text, PROBLEM_GUARDS) {
         return None;
     }
+    let mut fallback = None;
     // Char index of each problem verb occurrence.
     for v in PROBLEM_VERBS {
         for (b, _) in text.match_indices(v.text) {
@@ -222,29 +251,104 @@ pub fn is_intro_sentence(s: &[char], next_is_marker: bool) -> Option<usize> {
                 k += 1;
             }
             if k < s.len() && matches!(s[k], '：' | ':') {
-                return Some(k + 1);
+                return Some(IntroCue {
+                    from: k + 1,
+                    listed: true,
+                });
             }
+            // The cue sentence, from the previous full stop: does it recognise problems?
+            let sent_start = s[..vi]
+                .iter()
+                .rposition(|c| matches!(c, '。' | '！' | '？'))
+                .map_or(0, |p| p + 1);
+            let sentence: String = s[sent_start..k.min(s.len())].iter().collect();
+            let recognises = contains_any(&sentence, RECOGNITION_VERBS);
             let next = (k + 1).min(s.len());
             if k >= s.len() || s[next..].iter().all(|c| is_space(*c) || *c == '。') {
                 // The cue sentence ends the paragraph: numbered lines must follow.
                 if next_is_marker {
-                    return Some(s.len());
+                    return Some(IntroCue {
+                        from: s.len(),
+                        listed: true,
+                    });
+                }
+                if recognises && fallback.is_none() {
+                    fallback = Some(IntroCue {
+                        from: s.len(),
+                        listed: false,
+                    });
                 }
                 continue;
             }
-            if inline_run(s, next)
-                .first()
-                .is_some_and(|r| r.start <= next + 2)
-            {
-                return Some(next);
+            // An inline run right after the cue sentence, or after one more sentence
+            // (…困难和问题还不少。一些长期积累的矛盾尚未解决。一是…).
+            if inline_run(s, next).first().is_some_and(|r| {
+                s[next..r.start]
+                    .iter()
+                    .filter(|c| matches!(c, '。' | '！'))
+                    .count()
+                    <= 1
+            }) {
+                return Some(IntroCue {
+                    from: next,
+                    listed: true,
+                });
             }
             let tail: String = s[next..].iter().collect();
             if tail.matches('；').count() + tail.matches(';').count() >= 2 {
-                return Some(next);
+                return Some(IntroCue {
+                    from: next,
+                    listed: true,
+                });
+            }
+            if recognises && fallback.is_none() {
+                fallback = Some(IntroCue {
+                    from: next,
+                    listed: false,
+                });
             }
         }
     }
-    None
+    fallback
+}
+
+/// Whether a body line opens the year's measures without a heading (做好今年的政府工作，要…):
+/// returns the char index after the linker, where the measure clauses start.
+pub fn measure_intro(s: &[char]) -> Option<usize> {
+    use cues::*;
+    let text: String = s.iter().collect();
+    // The opener starts the line or follows a short speaker clause (温家宝指出，).
+    let (ob, opener) = MEASURE_INTRO_OPENERS
+        .iter()
+        .filter_map(|o| text.find(o.text).map(|b| (b, o)))
+        .min_by_key(|(b, _)| *b)?;
+    let oi = text[..ob].chars().count();
+    if oi > 0 && (oi > 12 || !matches!(s[oi - 1], '，' | ',' | '：' | ':')) {
+        return None;
+    }
+    let rest = &text[ob + opener.text.len()..];
+    MEASURE_INTRO_LINKERS
+        .iter()
+        .filter_map(|l| rest.find(l.text).map(|b| (b, l)))
+        .filter(|(b, _)| rest[..*b].chars().count() <= 12 && !rest[..*b].contains('。'))
+        .min_by_key(|(b, _)| *b)
+        .map(|(b, l)| {
+            oi + opener.text.chars().count() + rest[..b].chars().count() + l.text.chars().count()
+        })
+}
+
+/// Whether a line is an unnumbered heading: short, no sentence punctuation, not a list entry.
+fn is_bare_heading_like(s: &[char]) -> bool {
+    let n = s.len();
+    (2..=MAX_BARE_HEADING_CHARS).contains(&n)
+        // ——副标题: a subtitle, not a heading.
+        && !s.first().is_some_and(|c| matches!(c, '—' | '-' | '─'))
+        && !s.iter().any(|c| {
+            matches!(
+                c,
+                '。' | '，' | ',' | '；' | ';' | '：' | ':' | '！' | '？' | '!' | '?' | '|' | '、'
+            )
+        })
 }
 
 struct Ctx<'a> {
@@ -285,6 +389,15 @@ impl Ctx<'_> {
         for &li in &body {
             items.extend(self.inline_items(li, 0, role));
         }
+        if body.is_empty()
+            && node.children.is_empty()
+            && items.is_empty()
+            && ln.s.get(b).is_some_and(|c| matches!(c, '：' | ':'))
+            && ln.s.len() > b + MIN_INLINE_BODY_CHARS
+        {
+            // 4. 问题和挑战：一些地方…: the label's text follows on the same line.
+            items = self.paragraph_items(node.li, b + 1, role);
+        }
         if body.is_empty() && node.children.is_empty() && items.is_empty() {
             // A heading with nothing under it (a list entry, a truncated report).
             return None;
@@ -319,40 +432,88 @@ impl Ctx<'_> {
             .node_at
             .get(li + 1)
             .is_some_and(|n| n.is_some());
-        let from = is_intro_sentence(&ln.s, next_is_marker)?;
+        let cue = intro_cue(&ln.s, next_is_marker)?;
+        let from = cue.from;
         let role = role_of(PROBLEMS);
         let parent = self.outline.owner[li];
+        let end = self.lns.len() - 1;
+        let nodes = &self.outline.nodes;
         // Lines up to the next heading at the parent's level or above.
         let limit = match parent {
             Some(p) => self.outline.extent(p),
-            None => self
-                .outline
-                .nodes
-                .iter()
-                .find(|m| m.li > li)
-                .map(|m| m.li - 1)
-                .unwrap_or(self.lns.len() - 1),
+            None => match self.outline.node_at.get(li + 1).copied().flatten() {
+                // Numbered lines follow: they and their bodies, up to a heading of a higher
+                // level (a smaller rank) than the first of them.
+                Some(first) => {
+                    let rank = nodes[first].rank;
+                    nodes[first + 1..]
+                        .iter()
+                        .find(|m| m.rank < rank)
+                        .map_or(end, |m| m.li - 1)
+                }
+                None => nodes.iter().find(|m| m.li > li).map_or(end, |m| m.li - 1),
+            },
         };
-        let mut items = self.inline_items(li, from, role);
-        if items.is_empty() {
-            items = self.clause_list(li, from, role);
-        }
         let mut last = li;
-        if items.is_empty() {
-            // Numbered lines follow: take them and their bodies.
-            let mut j = li + 1;
-            while j <= limit {
-                if self.outline.node_at[j].is_none() && j == li + 1 {
-                    break;
-                }
-                last = j;
-                j += 1;
+        let mut items = Vec::new();
+        if cue.listed {
+            items = self.inline_items(li, from, role);
+            if items.is_empty() {
+                items = self.clause_list(li, from, role);
             }
-            for (id, node) in self.outline.nodes.iter().enumerate() {
-                let top = node.parent.is_none_or(|p| self.outline.nodes[p].li <= li);
-                if node.li > li && node.li <= last && top {
-                    items.push(self.item(id, last, role));
+            if items.is_empty() {
+                // Numbered lines follow: take them and their bodies.
+                let mut j = li + 1;
+                while j <= limit {
+                    if self.outline.node_at[j].is_none()
+                        && (j == li + 1
+                            || intro_cue(&self.lns[j].s, false).is_some_and(|c| !c.listed))
+                    {
+                        // Not numbered, or a paragraph that recognises problems of its own
+                        // (我们还认识到，政府工作中存在不少缺点和不足。…). A sub-list announced
+                        // inside an item (调查中发现主要存在以下问题：) stays in it.
+                        break;
+                    }
+                    last = j;
+                    j += 1;
                 }
+                for (id, node) in nodes.iter().enumerate() {
+                    let top = node.parent.is_none_or(|p| nodes[p].li <= li);
+                    if node.li > li && node.li <= last && top {
+                        items.push(self.item(id, last, role));
+                    }
+                }
+            }
+        } else if from < ln.s.len() {
+            // 我们也清醒看到…困难和问题。甲。乙。: the sentences after the cue.
+            items = self.sentence_items(li, from, role);
+        } else if li < limit
+            && self.outline.node_at[li + 1].is_none()
+            && self.outline.owner[li + 1] == parent
+            && !is_bare_heading_like(&self.lns[li + 1].s)
+        {
+            // The cue sentence is a paragraph of its own: the problems are the next paragraph,
+            // as a `一是` run, a `；` list or plain sentences.
+            let nl = li + 1;
+            let next_next = self
+                .outline
+                .node_at
+                .get(nl + 1)
+                .is_some_and(|n| n.is_some());
+            if intro_cue(&self.lns[nl].s, next_next).is_some_and(|c| c.listed) {
+                // The next paragraph opens its own list (坦承…还存在不少缺点：甲；乙): it is
+                // the section's opening sentence.
+                return None;
+            }
+            items = self.inline_items(nl, 0, role);
+            if items.is_empty() {
+                items = self.clause_list(nl, 0, role);
+            }
+            if items.is_empty() {
+                items = self.sentence_items(nl, 0, role);
+            }
+            if !items.is_empty() {
+                last = nl;
             }
         }
         if items.is_empty() {
@@ -369,6 +530,161 @@ impl Ctx<'_> {
             empty: false,
             items,
         })
+    }
+
+    /// A section opened by an unnumbered heading line (存在的主要问题, 建议与展望). It runs to the
+    /// next unnumbered heading, or to a numbered heading at the level of the one it sits under.
+    fn bare_section(&self, li: usize) -> Option<Section> {
+        // The first line of a report is its title.
+        if li == 0 {
+            return None;
+        }
+        let ln = &self.lns[li];
+        if !is_bare_heading_like(&ln.s) {
+            return None;
+        }
+        let ty = classify(&ln.simp(0, ln.s.len()))?;
+        let nodes = &self.outline.nodes;
+        let up = self.outline.owner[li];
+        let up_rank = up.map(|n| nodes[n].rank);
+        let mut last = li;
+        for j in li + 1..self.lns.len() {
+            match self.outline.node_at[j] {
+                Some(n) if up_rank.is_some_and(|r| nodes[n].rank <= r) => break,
+                Some(_) => {}
+                None if is_bare_heading_like(&self.lns[j].s) => break,
+                None => {}
+            }
+            last = j;
+        }
+        if last == li {
+            return None;
+        }
+        let role = role_of(ty);
+        let body: Vec<usize> = (li + 1..=last)
+            .filter(|&j| self.outline.node_at[j].is_none() && self.outline.owner[j] == up)
+            .collect();
+        let empty = !body.is_empty()
+            && body.iter().all(|&j| self.is_empty_body(j))
+            && (li + 1..=last).all(|j| self.outline.node_at[j].is_none());
+        let mut items = Vec::new();
+        if !empty {
+            for j in li + 1..=last {
+                if let Some(n) = self.outline.node_at[j] {
+                    let top = nodes[n].parent.is_none_or(|p| nodes[p].li < li);
+                    if top {
+                        items.push(self.item(n, last, role));
+                    }
+                } else if self.outline.owner[j] == up {
+                    let inline = self.inline_items(j, 0, role);
+                    if inline.is_empty() {
+                        items.extend(self.paragraph_items(j, 0, role));
+                    } else {
+                        items.extend(inline);
+                    }
+                }
+            }
+        }
+        Some(Section {
+            source: String::new(),
+            report: String::new(),
+            r#type: ty.to_string(),
+            heading: ln.text(0, ln.t.len()),
+            heading_line: ln.no,
+            line_start: ln.no,
+            line_end: self.lns[last].no,
+            empty,
+            items,
+        })
+    }
+
+    /// A measures section opened by a body sentence (做好今年的政府工作，要…): its measure clauses.
+    fn measure_intro_section(&self, li: usize) -> Option<Section> {
+        let ln = &self.lns[li];
+        let from = measure_intro(&ln.s)?;
+        let items = self.measure_clauses(ln, from);
+        if items.len() < 2 {
+            return None;
+        }
+        Some(Section {
+            source: String::new(),
+            report: String::new(),
+            r#type: MEASURES.to_string(),
+            heading: ln.text(0, ln.t.len()),
+            heading_line: ln.no,
+            line_start: ln.no,
+            line_end: ln.no,
+            empty: false,
+            items,
+        })
+    }
+
+    /// Plain problem sentences of line `li` from char `from`, one item each, up to a sentence
+    /// that turns to resolve (我们一定要…, 对此…). Two sentences or more, else none.
+    fn sentence_items(&self, li: usize, from: usize, role: &str) -> Vec<Item> {
+        /// More sentences than this are not a list of problems.
+        const MAX_SENTENCES: usize = 20;
+        let ln = &self.lns[li];
+        let mut items = Vec::new();
+        let mut a = from;
+        for i in from..=ln.s.len() {
+            let end = i == ln.s.len() || matches!(ln.s[i], '。' | '；' | ';' | '！' | '？');
+            if !end || (i < ln.s.len() && ln.s[i] == '。' && i > 0 && ln.s[i - 1] == '的') {
+                continue;
+            }
+            let mut start = a;
+            while start < i && (is_space(ln.s[start]) || matches!(ln.s[start], '，' | ',')) {
+                start += 1;
+            }
+            a = i + 1;
+            if start >= i {
+                continue;
+            }
+            let sentence = ln.simp(start, i);
+            if cues::contains_any_prefix(&sentence, cues::CLOSING_OPENERS) {
+                break;
+            }
+            // A frame such as 从国内看， is not part of the problem.
+            if sentence.starts_with('从')
+                && let Some(k) = sentence.chars().take(8).position(|c| c == '看')
+                && matches!(sentence.chars().nth(k + 1), Some('，' | ','))
+            {
+                start += k + 2;
+            }
+            let mut hb = i;
+            if i - start > MAX_SENTENCE_HEADLINE_CHARS {
+                // The first clause, or the first two when the first is a frame (在…方面).
+                let commas: Vec<usize> = (start..i)
+                    .filter(|&c| matches!(ln.s[c], '，' | ','))
+                    .collect();
+                if let Some(&c) = commas.first() {
+                    let first = ln.simp(start, c);
+                    hb = if cues::FRAME_ENDINGS.iter().any(|f| first.ends_with(f.text)) {
+                        commas.get(1).copied().unwrap_or(i)
+                    } else {
+                        c
+                    };
+                }
+            }
+            items.push(Item {
+                line: ln.no,
+                marker: String::new(),
+                headline: headline_text(ln, start, hb),
+                text: trim_end_punct(ln.text(start, i)),
+                role: role.to_string(),
+                children: Vec::new(),
+            });
+            if items.len() > MAX_SENTENCES {
+                return Vec::new();
+            }
+        }
+        // One sentence is a list only when it runs through several clauses (政府职能转变滞后，
+        // 一些工作落实不够，办事效率不高).
+        let one_list = items.len() == 1 && items[0].text.matches(['，', ',']).count() >= 2;
+        if items.len() < 2 && !one_list {
+            return Vec::new();
+        }
+        items
     }
 
     /// The item tree of node `n`, not looking past line index `last`.

@@ -251,7 +251,13 @@ impl Outline {
         };
         let mut stack: Vec<usize> = Vec::new();
         for (li, s) in lines.iter().enumerate() {
-            let Some(marker) = parse_marker(s) else {
+            // A paragraph that opens with 一是 and goes on to 二是 is an inline run, not a
+            // heading: its members are read by `inline_run`.
+            let marker = parse_marker(s).filter(|m| {
+                !(matches!(m.kind, MarkerKind::Shi | MarkerKind::Yao | MarkerKind::Di)
+                    && inline_run(s, 0).len() >= 2)
+            });
+            let Some(marker) = marker else {
                 out.owner[li] = stack.last().copied();
                 continue;
             };

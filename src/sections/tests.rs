@@ -200,6 +200,226 @@ fn measure_clauses_in_an_unnumbered_paragraph() {
     );
 }
 
+// ---- forms seen in real reports beyond the seed (lines written for these tests) ----
+
+fn heads_of(sec: &Section) -> Vec<&str> {
+    flat(&sec.items)
+        .iter()
+        .map(|i| i.headline.as_str())
+        .collect()
+}
+
+#[test]
+fn recognised_problems_as_plain_sentences() {
+    // Government work reports: a recognition sentence, then one problem per sentence, up to
+    // the sentence that turns to resolve.
+    let secs = sections_of_text(
+        "市政府工作报告\n我们也清醒地看到，全市发展中还存在一些困难和问题。工业投资增长乏力。城乡居民增收渠道偏窄。基层治理还有短板。对此，我们将认真加以解决。",
+    );
+    assert_eq!(secs.len(), 1, "{secs:#?}");
+    assert_eq!(secs[0].r#type, PROBLEMS);
+    assert_eq!(
+        heads_of(&secs[0]),
+        [
+            "工业投资增长乏力",
+            "城乡居民增收渠道偏窄",
+            "基层治理还有短板"
+        ]
+    );
+    // The cue sentence as a paragraph of its own: the next paragraph holds the problems.
+    let secs = sections_of_text(
+        "报告\n在肯定成绩的同时，我们也清醒认识到面临的挑战和问题。\n从国内看，有效需求不足，消费恢复偏慢。部分企业经营困难。我们既要正视困难，更要坚定信心。",
+    );
+    assert_eq!(secs.len(), 1, "{secs:#?}");
+    assert_eq!((secs[0].heading_line, secs[0].line_end), (2, 3));
+    assert_eq!(
+        heads_of(&secs[0]),
+        ["有效需求不足，消费恢复偏慢", "部分企业经营困难"]
+    );
+}
+
+#[test]
+fn plain_sentences_need_a_recognition_cue() {
+    for text in [
+        // 存在…差距 is not a recognition: no list of sentences.
+        "报告\n虽然做了不少工作，但离群众的期盼还存在一定差距。下一步，我们要再接再厉。今年将继续努力。",
+        // No problem word.
+        "报告\n我们清醒地看到了发展的光明前景。全市上下信心十足。各项工作稳步推进。",
+    ] {
+        let secs = sections_of_text(text);
+        assert!(secs.is_empty(), "{text}: {secs:#?}");
+    }
+}
+
+#[test]
+fn recognition_paragraph_then_numbered_lines_at_top_level() {
+    // No heading above: the `一是` lines and their bodies are the items, and a later
+    // recognition paragraph opens a section of its own.
+    let secs = sections_of_text(
+        "讲话\n我们也清醒地认识到，当前工作中的困难和问题还不少。\n一是产业基础薄弱。缺少龙头企业带动。\n二是人才储备不足。\n我们还认识到，机关作风仍有不足。个别干部推诿扯皮，服务不够主动，办事拖拉。",
+    );
+    assert_eq!(secs.len(), 2, "{secs:#?}");
+    assert_eq!((secs[0].heading_line, secs[0].line_end), (2, 4));
+    assert_eq!(heads_of(&secs[0]), ["产业基础薄弱", "人才储备不足"]);
+    assert_eq!(secs[1].heading_line, 5);
+}
+
+#[test]
+fn inline_run_after_one_more_sentence() {
+    let s: Vec<char> = "我们也清醒地认识到，困难和问题还不少。一些老矛盾尚未化解。一是就业压力大。二是财政收支紧。"
+        .chars()
+        .collect();
+    assert!(is_intro_sentence(&s, false).is_some());
+    // Two sentences in between: not the cue's list.
+    let s: Vec<char> =
+        "我们也看到存在一些问题。甲地情况复杂。乙地也不简单。一是就业压力大。二是财政收支紧。"
+            .chars()
+            .collect();
+    assert!(is_intro_sentence(&s, false).is_none());
+}
+
+#[test]
+fn bare_unnumbered_headings() {
+    let secs = sections_of_text(
+        "关于社区养老问题的调研报告\n基本情况\n全街道共有老人三千余人。\n存在的主要问题\n一是场地不足。二是人手紧张。\n几点建议\n建议进一步整合场地资源，加强志愿者队伍建设。",
+    );
+    let got: Vec<(&str, usize, usize)> = secs
+        .iter()
+        .map(|s| (s.r#type.as_str(), s.heading_line, s.line_end))
+        .collect();
+    // The title (first line) is not a heading; 基本情况 names no section.
+    assert_eq!(got, [(PROBLEMS, 4, 5), (MEASURES, 6, 7)], "{secs:#?}");
+    assert_eq!(heads_of(&secs[0]), ["场地不足", "人手紧张"]);
+    assert_eq!(
+        heads_of(&secs[1]),
+        ["进一步整合场地资源", "加强志愿者队伍建设"]
+    );
+    // A subtitle line and a sentence are not bare headings.
+    for text in [
+        "调研报告\n——新形势下的问题与挑战\n正文第一段。",
+        "调研报告\n存在的问题，正在逐步解决\n正文第一段。",
+    ] {
+        assert!(sections_of_text(text).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn measure_intro_sentence() {
+    let secs =
+        sections_of_text("报告\n做好明年的工作，要着力扩大内需，着力稳定就业，着力防范风险。");
+    assert_eq!(secs.len(), 1, "{secs:#?}");
+    assert_eq!(secs[0].r#type, MEASURES);
+    assert_eq!(
+        heads_of(&secs[0]),
+        ["着力扩大内需", "着力稳定就业", "着力防范风险"]
+    );
+    for no in [
+        "做好这项工作意义重大，要高度重视。",
+        "我们要做好今年的工作。",
+    ] {
+        assert!(
+            measure_intro(&no.chars().collect::<Vec<_>>()).is_none(),
+            "{no}"
+        );
+    }
+}
+
+#[test]
+fn label_with_text_on_the_same_line() {
+    let secs = sections_of_text(
+        "调研报告\n三、调研结果\n1. 总体进展：多数村已完成道路硬化。\n2. 主要困难：资金到位迟缓，养护人手不足；部分路段设备老化。\n四、结语\n完。",
+    );
+    assert_eq!(secs.len(), 1, "{secs:#?}");
+    assert_eq!(
+        (secs[0].r#type.as_str(), secs[0].heading_line),
+        (PROBLEMS, 4)
+    );
+    assert_eq!(
+        heads_of(&secs[0]),
+        ["资金到位迟缓，养护人手不足", "部分路段设备老化"]
+    );
+}
+
+#[test]
+fn rectification_and_announcement_headings_are_not_problems() {
+    for h in [
+        "审计查出问题的整改情况",
+        "问题整改的具体情况",
+        "现将调研中发现的问题汇报如下",
+    ] {
+        assert_eq!(classify(h), None, "{h}");
+    }
+    for h in [
+        "审计发现的主要问题",
+        "审计发现的主要问题及整改情况",
+        "工作中的缺点和错误",
+        "问题与不足",
+        "存在的不足",
+    ] {
+        assert_eq!(classify(h), Some(PROBLEMS), "{h}");
+    }
+    for h in [
+        "审计建议",
+        "下一步工作打算",
+        "2024年政府工作任务",
+        "今年工作的主要任务",
+    ] {
+        assert_eq!(classify(h), Some(MEASURES), "{h}");
+    }
+}
+
+// ---- fixtures in the style of real reports (written for the tests) ----
+
+fn fixture_json(secs: &[Section]) -> Vec<serde_json::Value> {
+    secs.iter()
+        .map(|s| {
+            serde_json::json!({
+                "type": s.r#type,
+                "heading_line": s.heading_line,
+                "line_end": s.line_end,
+                "items": flat(&s.items).iter().map(|i| serde_json::json!([i.line, i.marker, i.headline, i.role])).collect::<Vec<_>>(),
+            })
+        })
+        .collect()
+}
+
+fn check_fixture(name: &str) {
+    let dir = root().join("tests/fixtures/sections");
+    let text = std::fs::read_to_string(dir.join(format!("{name}.txt"))).expect("fixture");
+    let secs = sections_of_text(&text);
+    let got = serde_json::Value::Array(fixture_json(&secs));
+    if std::env::var("BAOGAO_FIXTURE_BLESS").is_ok() {
+        let pretty = serde_json::to_string_pretty(&got).unwrap_or_default();
+        std::fs::write(dir.join(format!("{name}.expected.json")), pretty + "\n").expect("bless");
+        return;
+    }
+    let expected: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join(format!("{name}.expected.json"))).expect("expected"),
+    )
+    .expect("json");
+    assert_eq!(
+        got,
+        expected,
+        "{name} got:\n{}",
+        serde_json::to_string_pretty(&got).unwrap_or_default()
+    );
+}
+
+#[test]
+fn fixture_government_report_with_plain_problem_sentences() {
+    check_fixture("gov_plain");
+}
+
+#[test]
+fn fixture_audit_report() {
+    check_fixture("audit");
+}
+
+#[test]
+fn fixture_survey_report_with_bare_headings() {
+    check_fixture("survey");
+}
+
 // ---- government work report fixture (simplified) ----
 
 #[test]
