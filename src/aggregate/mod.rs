@@ -622,11 +622,22 @@ pub fn near_duplicates(sections: &[Section]) -> Vec<Vec<String>> {
             }
         }
     }
-    // matched[(a, b)]: headlines of report a that have a copy in report b.
-    let found: Vec<Vec<(u32, u32)>> = (0..ids.len())
+    // For each report a, count its headlines that have a copy in report b, and keep the pair
+    // when a is the smaller report of the two (ties: the lower index) and enough of its
+    // headlines are copied. Counting per report keeps memory to the edges found, not to every
+    // (report, report, headline) match, which explodes on corpora full of copies.
+    let is_small = |a: usize, b: usize| {
+        let (la, lb) = (heads[a].len(), heads[b].len());
+        la < lb || (la == lb && a < b)
+    };
+    let edges: Vec<Vec<u32>> = (0..ids.len())
         .into_par_iter()
         .map(|a| {
-            let mut pairs = Vec::new();
+            let smaller = heads[a].len();
+            if smaller < COPY_MIN_SHARED {
+                return Vec::new();
+            }
+            let mut shared: HashMap<u32, usize> = HashMap::new();
             for (h, p) in prefixes[a].iter().enumerate() {
                 let total: usize = p.iter().map(|g| index.get(g).map_or(0, Vec::len)).sum();
                 if total > COPY_MAX_CANDIDATES {
@@ -637,7 +648,7 @@ pub fn near_duplicates(sections: &[Section]) -> Vec<Vec<String>> {
                     .filter_map(|g| index.get(g))
                     .flatten()
                     .copied()
-                    .filter(|&(b, _)| b as usize != a)
+                    .filter(|&(b, _)| b as usize != a && is_small(a, b as usize))
                     .collect();
                 cands.sort_unstable();
                 cands.dedup();
@@ -647,20 +658,20 @@ pub fn near_duplicates(sections: &[Section]) -> Vec<Vec<String>> {
                         continue;
                     }
                     if dice_ids(&heads[a][h], &heads[b as usize][hb as usize]) >= COPY_DICE {
-                        pairs.push((b, h as u32));
+                        *shared.entry(b).or_default() += 1;
                         last_b = Some(b);
                     }
                 }
             }
-            pairs
+            let mut out: Vec<u32> = shared
+                .into_iter()
+                .filter(|&(_, n)| n >= COPY_MIN_SHARED && n as f64 >= COPY_MIN_SHARE * smaller as f64)
+                .map(|(b, _)| b)
+                .collect();
+            out.sort_unstable();
+            out
         })
         .collect();
-    let mut matched: BTreeMap<(usize, usize), BTreeSet<u32>> = BTreeMap::new();
-    for (a, pairs) in found.iter().enumerate() {
-        for &(b, h) in pairs {
-            matched.entry((a, b as usize)).or_default().insert(h);
-        }
-    }
     let mut parent: Vec<usize> = (0..ids.len()).collect();
     fn find(p: &mut [usize], mut x: usize) -> usize {
         while p[x] != x {
@@ -669,19 +680,9 @@ pub fn near_duplicates(sections: &[Section]) -> Vec<Vec<String>> {
         }
         x
     }
-    for &(a, b) in matched.keys() {
-        if a >= b {
-            continue;
-        }
-        let (la, lb) = (heads[a].len(), heads[b].len());
-        let smaller = la.min(lb);
-        if smaller < COPY_MIN_SHARED {
-            continue;
-        }
-        let small = if la <= lb { (a, b) } else { (b, a) };
-        let shared = matched.get(&small).map_or(0, BTreeSet::len);
-        if shared >= COPY_MIN_SHARED && shared as f64 >= COPY_MIN_SHARE * smaller as f64 {
-            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+    for (a, bs) in edges.iter().enumerate() {
+        for &b in bs {
+            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b as usize));
             parent[ra.max(rb)] = ra.min(rb);
         }
     }
