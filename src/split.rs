@@ -78,7 +78,15 @@ pub fn split(lines: &[CleanLine]) -> Layout {
     };
     let trailer_start = trailer(&view, first + 1);
     let stop = trailer_start.unwrap_or(view.len() + 1);
-    let title_line = single_title(&view, first, stop);
+    let guess = single_title(&view, first, stop);
+    // Body text before the guessed title means the guess is wrong (the file starts with its
+    // text, e.g. `1994年，全国各族人民…`): the report starts at the first content line, and
+    // lines are never dropped from it. Only page chrome may stand before a title.
+    let title_line = if (first..guess).any(|n| is_body_text(view[n - 1])) {
+        first
+    } else {
+        guess
+    };
     Layout {
         reports: vec![ReportSpan {
             ordinal: 1,
@@ -234,6 +242,22 @@ fn is_content(line: &str) -> bool {
     !line.is_empty() && !HEADER_CHROME.is_match(line)
 }
 
+/// An editor's blurb of a scraped page: `以下是小编精心整理的…，仅供参考`.
+static EDITOR_BLURB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"小编|仅供参考|供大家参考|欢迎阅读|希望.{0,10}帮助|以下是.{0,30}(?:整理|收集|分享|范文)",
+    )
+    .expect("EDITOR_BLURB is a valid regex")
+});
+
+/// A line of report text: not chrome, not a blurb, and either long or a full sentence.
+fn is_body_text(line: &str) -> bool {
+    !line.is_empty()
+        && !HEADER_CHROME.is_match(line)
+        && !EDITOR_BLURB.is_match(line)
+        && (line.chars().count() > 60 || line.ends_with(['。', '！', '？', '；']))
+}
+
 /// A short line that does not read as a sentence.
 pub fn is_heading_like(line: &str) -> bool {
     let n = line.chars().count();
@@ -283,6 +307,21 @@ mod tests {
         let layout = split(&clean_text(text));
         assert_eq!(layout.reports.len(), 1);
         assert_eq!(layout.reports[0].title_line, 13);
+    }
+
+    #[test]
+    fn a_file_that_starts_with_its_text_loses_no_line() {
+        let text = "1994年,全國各族人民在黨中央領導下,國內生產總值達到43800億元,比上年增長11.8%。\n\n農業生產情況\n\n全年糧食總產量44450萬噸。";
+        let layout = split(&clean_text(text));
+        assert_eq!(layout.reports.len(), 1);
+        assert_eq!(
+            (layout.reports[0].line_start, layout.reports[0].line_end),
+            (1, 5)
+        );
+        // Chrome and a blurb before the title do not count as body text.
+        let text = "首页 > 统计公报\n\n以下是小编整理的统计公报，仅供参考。\n\n1994年国民经济和社会发展统计公报\n\n全年粮食总产量44450万吨。";
+        let layout = split(&clean_text(text));
+        assert_eq!(layout.reports[0].line_start, 5);
     }
 
     #[test]

@@ -665,7 +665,9 @@ pub fn near_duplicates(sections: &[Section]) -> Vec<Vec<String>> {
             }
             let mut out: Vec<u32> = shared
                 .into_iter()
-                .filter(|&(_, n)| n >= COPY_MIN_SHARED && n as f64 >= COPY_MIN_SHARE * smaller as f64)
+                .filter(|&(_, n)| {
+                    n >= COPY_MIN_SHARED && n as f64 >= COPY_MIN_SHARE * smaller as f64
+                })
                 .map(|(b, _)| b)
                 .collect();
             out.sort_unstable();
