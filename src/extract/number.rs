@@ -129,6 +129,8 @@ pub fn parse_numeral(s: &str) -> Option<Numeral> {
             section = 0.0;
             current = None;
             prev_cjk_digit = false;
+        } else if c == ' ' {
+            // `134.9 万亿` (PDF text): a space before a multiplier changes nothing.
         } else if matches!(c, '多' | '余' | '餘' | '几' | '幾' | '来' | '來') {
             more = true;
             prev_cjk_digit = false;
@@ -187,6 +189,8 @@ mod tests {
         assert_eq!(v("1亿5000万"), 150_000_000.0);
         assert_eq!(v("5000万"), 50_000_000.0);
         assert_eq!(v("3千万"), 30_000_000.0);
+        assert_eq!(v("134.9 万亿"), 1.349e14);
+        assert_eq!(v("5824.04 亿"), 582_404_000_000.0);
     }
 
     #[test]

@@ -150,8 +150,14 @@ pub(crate) fn money(t: &str, taken: &mut Taken) {
         let before = &t[..span_start];
         let after_cur = &t[cur.end()..];
         let prev = char_before(t, span_start);
-        if prev.is_some_and(|p| matches!(p, '几' | '幾' | '数' | '數')) {
-            continue; // `数百万元`, `几十亿元`: no number to normalise
+        // `数百万元`, `几十亿元`: no number to normalise. But in `总数1,302.17亿元`, `人数`, `基数`
+        // the 数 ends a noun, and the sum has digits of its own.
+        let starts_with_unit = t[span_start..]
+            .chars()
+            .next()
+            .is_some_and(|c| "十拾百佰千仟万萬亿億".contains(c));
+        if starts_with_unit && prev.is_some_and(|p| matches!(p, '几' | '幾' | '数' | '數')) {
+            continue;
         }
         let bare = !n.has_digit;
         if bare {
@@ -234,7 +240,11 @@ fn push_money(t: &str, taken: &mut Taken, sum: Sum) {
     let before = &t[..start];
     let pre = prefix_qualifier(before).filter(|q| {
         // `上` only qualifies a bare unit (`上億元`), handled below; `近` in `最近` is not one.
-        !before[..before.len() - q.len].ends_with(['最', '附', '临', '臨'])
+        let rest = &before[..before.len() - q.len];
+        // `比原列1,302.17亿元超过16.62亿元`: after 比, 超过 tells by how much (a change, exact).
+        let exceeds_by = matches!(&before[rest.len()..], "超过" | "超過" | "超出")
+            && super::context::clause_tail(rest).contains('比');
+        !rest.ends_with(['最', '附', '临', '臨']) && !exceeds_by
     });
     let pre = if bare && before.ends_with('上') {
         Some(super::context::Qualifier {
