@@ -109,6 +109,21 @@ pub static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| panic!("YEAR_RANGE: {e}"))
 });
 
+/// Years listed before a shared 年: `关于1980、1981年国民经济计划` (1980 is a year too),
+/// `2019、2020和2021年`. `list` holds the years without their own 年 ([`YEAR_TOKEN`] splits it).
+pub static YEAR_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        "(?P<list>(?:(?:(?:19|20)[0-9]{{2}}|{CJK_YEAR})(?:、|和|与|與|及))+)(?:(?:19|20)[0-9]{{2}}|{CJK_YEAR}) ?年"
+    ))
+    .unwrap_or_else(|e| panic!("YEAR_LIST: {e}"))
+});
+
+/// One year, Arabic or Chinese, inside a [`YEAR_LIST`].
+pub static YEAR_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?:19|20)[0-9]{{2}}|{CJK_YEAR}"))
+        .unwrap_or_else(|e| panic!("YEAR_TOKEN: {e}"))
+});
+
 /// A four-digit year with 年: `我委自2022年已經開始`, `——2025 年 3 月 5 日` (a space, as in
 /// text taken from PDFs); `一九五四年` is [`YEAR_CJK`].
 pub static YEAR: LazyLock<Regex> = LazyLock::new(|| {

@@ -108,15 +108,21 @@ pub(crate) fn money(t: &str, taken: &mut Taken) {
             continue;
         };
         let lo = c.name("lo");
-        let start = lo.map_or(num.start(), |m| m.start());
+        // `3 472.51万元`: thousands grouped by spaces (the regex cannot look back for them).
+        let num_start = if lo.is_none() {
+            space_grouped_start(t, num.start())
+        } else {
+            num.start()
+        };
+        let start = lo.map_or(num_start, |m| m.start());
         if char_before(t, start).is_some_and(|p| p.is_ascii_alphanumeric() || p == '×' || p == '.')
         {
             continue; // `xx萬元`, `A1万元`
         }
-        let Some(n) = parse_numeral(num.as_str()) else {
+        let num_text = &t[num_start..num.end()];
+        let Some(n) = parse_numeral(num_text) else {
             continue;
         };
-        let num_text = num.as_str();
         // `二元结构`, `一元化`: a lone Chinese digit before a bare 元 is not money.
         if cur.as_str() == "元"
             && num_text.chars().count() == 1
@@ -210,6 +216,34 @@ pub(crate) fn money(t: &str, taken: &mut Taken) {
         };
         push_money(t, taken, sum);
     }
+}
+
+/// Where a number grouped by spaces starts (`3 472.51`, `1 234 567`), given the start of its
+/// last group(s) as matched: every group before it has three digits but the first (one to
+/// three), and no letter or digit stands before the first. Otherwise `start` itself.
+fn space_grouped_start(t: &str, start: usize) -> usize {
+    let b = t.as_bytes();
+    let digits_at = |i: usize| b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits_at(start) != 3 {
+        return start;
+    }
+    let mut s = start;
+    while s >= 2 && b[s - 1] == b' ' && b[s - 2].is_ascii_digit() {
+        let mut j = s - 1;
+        while j > 0 && b[j - 1].is_ascii_digit() {
+            j -= 1;
+        }
+        match s - 1 - j {
+            3 => s = j,
+            1 | 2 => {
+                s = j;
+                break;
+            }
+            _ => return start,
+        }
+    }
+    let before_ok = !char_before(t, s).is_some_and(|p| p.is_ascii_alphanumeric() || p == '.');
+    if before_ok { s } else { start }
 }
 
 /// A sum matched by a money pattern, before its context is read.

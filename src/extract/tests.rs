@@ -623,3 +623,33 @@ fn thousands_separators_do_not_end_a_clause() {
     assert!(context::is_change("比原定1,302.17亿元超过"));
     assert_eq!(context::clause_tail("甲,乙1,302"), "乙1,302");
 }
+
+#[test]
+fn years_listed_before_a_shared_nian() {
+    let s = "关于1980、1981年计划，2019、2020和2021年，一九五八、一九五九年。";
+    assert_eq!(
+        texts(s, Kind::Year),
+        [
+            "1980",
+            "1981年",
+            "2019",
+            "2020",
+            "2021年",
+            "一九五八",
+            "一九五九年"
+        ]
+    );
+    // Counts and amounts before 年 are no years.
+    assert_eq!(texts("共12、13年，第3和2021年", Kind::Year), ["2021年"]);
+}
+
+#[test]
+fn space_grouped_thousands() {
+    let m = money("本级预算人员经费3 472.51万元已全部拨付，另有1 234 567元。");
+    assert_eq!(
+        m.iter().map(|m| m.value).collect::<Vec<_>>(),
+        [Some(34_725_100.0), Some(1_234_567.0)]
+    );
+    // Four digits before a space are no group: `2019 300万元` is 300万元.
+    assert_eq!(texts("表2019 300万元", Kind::Money), ["300万元"]);
+}

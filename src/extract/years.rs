@@ -148,6 +148,24 @@ pub(crate) fn years(t: &str, taken: &mut Taken) {
             Role::Date,
         ));
     }
+    for c in caps(
+        &YEAR_LIST,
+        t,
+        has_year && t.contains(['、', '和', '与', '與', '及']),
+    ) {
+        let (Some(list), Some(whole)) = (c.name("list"), c.get(0)) else {
+            continue;
+        };
+        if char_before(t, whole.start()).is_some_and(|p| p.is_ascii_digit() || is_numeral_char(p))
+            || bad_after_year(t, whole.end())
+        {
+            continue;
+        }
+        for y in YEAR_TOKEN.find_iter(list.as_str()) {
+            let span = list.start() + y.start()..list.start() + y.end();
+            taken.push(year_found(span, year_digits(y.as_str()), Role::Date));
+        }
+    }
     for c in caps(&YEAR_CJK, t, has_year) {
         let (Some(y), Some(whole)) = (c.name("y"), c.get(0)) else {
             continue;
