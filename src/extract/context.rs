@@ -9,6 +9,7 @@ use super::{Approx, Role};
 
 /// Qualifiers written right before a number, longest first: (word, approx, bounds a class?).
 const PREFIXES: &[(&str, Approx, bool)] = &[
+    ("超出", Approx::Over, true),
     ("不超过", Approx::Under, true),
     ("不超過", Approx::Under, true),
     ("将近", Approx::Nearly, false),
@@ -81,9 +82,13 @@ pub fn suffix_qualifier(after: &str) -> Option<Qualifier> {
 /// A lower/upper bound separated from its number by per-unit words.
 ///
 /// Example: `平均資助標準不低于每生每年2000元` → `不低于` + gap `每生每年` (approx over).
+///
+/// Comparison words stay out of the text even right before the number (`每亩补贴不低于120元` →
+/// `120元`, over; `力争财政赤字少于三十亿元` → `三十亿元`, under), unlike the guidelines' own
+/// qualifiers (近, 约, 超过, 不到 …).
 pub static DISTANT_BOUND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        "(?P<w>不低于|不低於|不少于|不少於|至少|不高于|不高於|最高|最多)(?:每[^0-9，,。；;、:：]{1,2}|人均|生均|户均|戶均|年均)*$",
+        "(?P<w>不低于|不低於|不少于|不少於|不小于|不小於|至少|不高于|不高於|不多于|不多於|不大于|不大於|最高|最多|少于|少於|低于|低於|小于|小於|多于|多於|高于|高於|大于|大於)(?:每[^0-9，,。；;、:：]{1,2}|人均|生均|户均|戶均|年均)*$",
     )
     .unwrap_or_else(|e| panic!("DISTANT_BOUND: {e}"))
 });
@@ -95,7 +100,23 @@ pub fn distant_bound(before: &str) -> Option<Approx> {
         .captures(tail)
         .and_then(|c| c.name("w"))
         .map(|w| {
-            if matches!(w.as_str(), "不高于" | "不高於" | "最高" | "最多") {
+            if matches!(
+                w.as_str(),
+                "不高于"
+                    | "不高於"
+                    | "不多于"
+                    | "不多於"
+                    | "不大于"
+                    | "不大於"
+                    | "最高"
+                    | "最多"
+                    | "少于"
+                    | "少於"
+                    | "低于"
+                    | "低於"
+                    | "小于"
+                    | "小於"
+            ) {
                 Approx::Under
             } else {
                 Approx::Over
@@ -216,7 +237,8 @@ pub fn is_threshold(after: &str, bound: bool, bare: bool) -> bool {
 const CHANGE_VERBS: &[&str] = &[
     "增加", "增長", "增长", "增收", "增支", "减少", "減少", "下降", "减收", "減收", "减支", "減支",
     "节约", "節約", "节省", "節省", "节支", "節支", "降低", "提高", "上升", "超收", "短收", "压减",
-    "壓減", "核减", "核減", "净增", "淨增", "增", "减", "減", "多", "少",
+    "壓減", "核减", "核減", "净增", "淨增", "超过", "超過", "超出", "多出", "高出", "增", "减",
+    "減", "多", "少",
 ];
 
 /// A saving verb with its object right before the sum: `节约资金2.3亿元`, `压减一般性支出5亿元`.
@@ -242,19 +264,27 @@ pub fn is_change(before: &str) -> bool {
         let rest = &b[..b.len() - v.len()];
         match *v {
             "增" => !rest.ends_with('新'),
-            "多" | "少" => clause_tail(rest).contains('比'),
+            // `比上年多1.2亿元`; `比原列1302.17亿元超过16.62亿元` (by how much, not a bound).
+            "多" | "少" | "超过" | "超過" | "超出" | "多出" | "高出" => {
+                clause_tail(rest).contains('比')
+            }
             _ => true,
         }
     })
 }
 
 /// The part of `before` after its last clause break.
+///
+/// A thousands separator (`1,302.17`) is no break.
 pub fn clause_tail(before: &str) -> &str {
-    match before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| is_clause_break(c))
-    {
+    let b = before.as_bytes();
+    match before.char_indices().rev().find(|&(i, c)| {
+        is_clause_break(c)
+            && !(c == ','
+                && i > 0
+                && b[i - 1].is_ascii_digit()
+                && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+    }) {
         Some((i, c)) => &before[i + c.len_utf8()..],
         None => before,
     }
@@ -263,10 +293,10 @@ pub fn clause_tail(before: &str) -> &str {
 /// Cues of a rate per person, student, year, item (`每生每年`, `人均`, `各區縣市`).
 ///
 /// Example: `單獨設立人均1萬元的…獎`, `每年引資總額達到300億元左右`, `各區縣市投入要達到一個億以上`.
-/// Not: `各级财政`, `各类项目`, `各项收入` (aggregates), `各乡镇共投入` (a total).
+/// Not: `各级财政`, `各类项目`, `各项收入`, `各部门` (aggregates), `各乡镇共投入` (a total).
 pub static PER_UNIT_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        "每|人均|生均|户均|戶均|亩均|畝均|年均|月均|日均|(?P<ge>各)[^级級类類项項种種界方个個自地]",
+        "每|人均|生均|户均|戶均|亩均|畝均|年均|月均|日均|(?P<ge>各)[^级級类類项項种種界方个個自地部]",
     )
     .unwrap_or_else(|e| panic!("PER_UNIT_CUE: {e}"))
 });
@@ -282,7 +312,13 @@ pub fn is_per_unit(before: &str, after: &str) -> bool {
     if PER_UNIT_AFTER.is_match(after) {
         return true;
     }
-    let clause = clause_tail(before);
+    // A label before a colon names what follows: `全年全国职工人均工资:6470元`.
+    let tail = clause_tail(before);
+    let head = &before[..before.len() - tail.len()];
+    let clause = match head.strip_suffix([':', '：']) {
+        Some(h) => &before[h.len() - clause_tail(h).len()..],
+        None => tail,
+    };
     PER_UNIT_CUE
         .captures_iter(clause)
         .any(|c| match c.name("ge") {

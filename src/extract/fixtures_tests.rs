@@ -4,7 +4,10 @@
 //!
 //! The fixtures are report text of other kinds than the seed page: a government work report
 //! (Chinese numerals, full-width digits, 1950s and 2020s years, plan periods) and a budget report
-//! (currencies, ranges, rates, changes, thresholds, document numbers).
+//! (currencies, ranges, rates, changes, thresholds, document numbers), and three modelled on real
+//! reports in their own wording: a 1950s budget report in Chinese numerals, a 1980s work report
+//! (written-out plans, year ranges, 每人平均, 个百分点) and a 2020s audit report (PDF spacing,
+//! asides, comparison bases, listed years).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -283,13 +283,44 @@ fn gives_its_year(t: &str, y: &scan::Found, f: &scan::Found) -> bool {
             .any(|w| after.starts_with(w));
     let comparison_base = ["比", "较", "較", "相比", "同比"]
         .iter()
-        .any(|w| before.ends_with(w));
+        .any(|w| before.ends_with(w))
+        // `与1966年持平`, `同1955年相比`, `与1996年比`: the year is what the figure is set against.
+        || (before.ends_with(['与', '與', '同', '跟'])
+            && ["相比", "比较", "比較", "持平", "对比", "對比", "比"]
+                .iter()
+                .any(|w| after.trim_start_matches(['的', ' ']).starts_with(w)));
     let own_value = y.span.end <= f.span.start
         && matches!(
             &t[y.span.end..f.span.start],
             "" | "的" | "为" | "為" | "同期" | "同期的"
         );
-    !price_base && (!comparison_base || own_value)
+    !price_base && (!comparison_base || own_value) && !aside(t, y, f)
+}
+
+/// Whether year `y` stands in a parenthesis (an aside) that does not hold figure `f`:
+/// `实施项目15个(含2023年转列项目5个),年初批复预算985万元` → the 985万元 is not 2023's.
+fn aside(t: &str, y: &scan::Found, f: &scan::Found) -> bool {
+    // The innermost open parenthesis before the year, if not closed before it.
+    let mut depth = 0usize;
+    let mut open = None;
+    for (i, c) in t[..y.span.start].char_indices().rev() {
+        match c {
+            ')' | '）' => depth += 1,
+            '(' | '（' if depth > 0 => depth -= 1,
+            '(' | '（' => {
+                open = Some(i);
+                break;
+            }
+            _ => {}
+        }
+    }
+    let Some(open) = open else {
+        return false;
+    };
+    let close = t[y.span.end..]
+        .find([')', '）'])
+        .map_or(t.len(), |i| y.span.end + i);
+    !(open < f.span.start && f.span.end <= close)
 }
 
 #[cfg(test)]

@@ -68,12 +68,18 @@ pub fn parse_numeral(s: &str) -> Option<Numeral> {
         let c = chars[i];
         if c.is_ascii_digit() {
             let start = i;
-            while i < chars.len()
-                && (chars[i].is_ascii_digit() || chars[i] == ',' || chars[i] == '.')
-            {
+            // Digits, decimals and group separators (`1,234.5`, `3 472.51`).
+            let grouped = |j: usize| {
+                matches!(chars[j], ',' | ' ' | '\u{2009}')
+                    && chars.get(j + 1).is_some_and(char::is_ascii_digit)
+            };
+            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.' || grouped(i)) {
                 i += 1;
             }
-            let lit: String = chars[start..i].iter().filter(|&&c| c != ',').collect();
+            let lit: String = chars[start..i]
+                .iter()
+                .filter(|&&c| c.is_ascii_digit() || c == '.')
+                .collect();
             current = Some(lit.parse::<f64>().ok()?);
             has_digit = true;
             prev_cjk_digit = false;
@@ -129,6 +135,8 @@ pub fn parse_numeral(s: &str) -> Option<Numeral> {
             section = 0.0;
             current = None;
             prev_cjk_digit = false;
+        } else if c == ' ' {
+            // `134.9 万亿` (PDF text): a space before a multiplier changes nothing.
         } else if matches!(c, '多' | '余' | '餘' | '几' | '幾' | '来' | '來') {
             more = true;
             prev_cjk_digit = false;
@@ -187,6 +195,9 @@ mod tests {
         assert_eq!(v("1亿5000万"), 150_000_000.0);
         assert_eq!(v("5000万"), 50_000_000.0);
         assert_eq!(v("3千万"), 30_000_000.0);
+        assert_eq!(v("134.9 万亿"), 1.349e14);
+        assert_eq!(v("5824.04 亿"), 582_404_000_000.0);
+        assert_eq!(v("3 472.51万"), 34_725_100.0);
     }
 
     #[test]

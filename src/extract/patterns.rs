@@ -18,10 +18,14 @@ pub const ARABIC: &str = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?";
 
 /// A numeral: Arabic, Chinese or mixed, with multipliers and `多/余/几/来` inside
 /// (`626.8万`, `二十三亿八千万`, `400多万`, `1.2万亿`, `十几亿`, `三点五`).
+///
+/// One space may stand between Arabic digits and a multiplier, as in text taken from PDFs
+/// (`134.9 万亿`, `5824.04 亿`); nowhere else, so `2 3万元` is still `3万元`.
 pub fn numeral() -> String {
     let d = CJK_DIGITS;
     let u = CJK_UNITS;
-    format!("(?:{ARABIC}|[{d}{u}])(?:{ARABIC}|[{d}{u}]|[点點][{d}]|[多余餘几幾来來])*")
+    let arabic = format!("{ARABIC}(?: ?[{u}])?");
+    format!("(?:{arabic}|[{d}{u}])(?:{arabic}|[{d}{u}]|[点點][{d}]|[多余餘几幾来來])*")
 }
 
 /// Currency words, longest first so `美元` is not read as `元`.
@@ -39,7 +43,7 @@ pub const RANGE_SEP: &str = "-|—{1,2}|–|~|至|到";
 pub static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     let n = numeral();
     Regex::new(&format!(
-        "(?:(?P<lo>{n})(?P<locur>{CURRENCY})? ?(?P<sep>{RANGE_SEP}) ?)?(?P<num>{n})(?P<cur>{CURRENCY})"
+        "(?:(?P<lo>{n})(?P<locur>{CURRENCY})? ?(?P<sep>{RANGE_SEP}) ?)?(?P<num>{n}) ?(?P<cur>{CURRENCY})"
     ))
     .unwrap_or_else(|e| panic!("MONEY: {e}"))
 });
@@ -95,17 +99,35 @@ pub static PERCENT_POINTS: LazyLock<Regex> = LazyLock::new(|| {
 pub const CJK_YEAR: &str =
     "一九[〇○零Ｏ0O一二三四五六七八九]{2}|二[〇○零Ｏ0O][〇○零Ｏ0O一二三四五六七八九]{2}";
 
-/// A range of years: `2019-2021年`, `2016—2020年`, `一九七八至一九八二年`.
+/// A range of years: `2019-2021年`, `2016—2020年`, `一九七八至一九八二年`, and with 年 on both
+/// ends, `1953年到1957年`, `一九八一年至一九八五年`, `2019年-2021年` (one mention, as the plan
+/// periods they often name: a range needs no second record for its end).
 pub static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        "(?P<lo>(?:19|20)[0-9]{{2}}|{CJK_YEAR}) ?(?:{RANGE_SEP}) ?(?P<hi>(?:19|20)[0-9]{{2}}|{CJK_YEAR})年"
+        "(?P<lo>(?:19|20)[0-9]{{2}}|{CJK_YEAR}) ?(?P<lonian>年)?(?:{RANGE_SEP}) ?(?P<hi>(?:19|20)[0-9]{{2}}|{CJK_YEAR}) ?年"
     ))
     .unwrap_or_else(|e| panic!("YEAR_RANGE: {e}"))
 });
 
-/// A four-digit year with 年: `我委自2022年已經開始`, `一九五四年` is [`YEAR_CJK`].
+/// Years listed before a shared 年: `关于1980、1981年国民经济计划` (1980 is a year too),
+/// `2019、2020和2021年`. `list` holds the years without their own 年 ([`YEAR_TOKEN`] splits it).
+pub static YEAR_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        "(?P<list>(?:(?:(?:19|20)[0-9]{{2}}|{CJK_YEAR})(?:、|和|与|與|及))+)(?:(?:19|20)[0-9]{{2}}|{CJK_YEAR}) ?年"
+    ))
+    .unwrap_or_else(|e| panic!("YEAR_LIST: {e}"))
+});
+
+/// One year, Arabic or Chinese, inside a [`YEAR_LIST`].
+pub static YEAR_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?:19|20)[0-9]{{2}}|{CJK_YEAR}"))
+        .unwrap_or_else(|e| panic!("YEAR_TOKEN: {e}"))
+});
+
+/// A four-digit year with 年: `我委自2022年已經開始`, `——2025 年 3 月 5 日` (a space, as in
+/// text taken from PDFs); `一九五四年` is [`YEAR_CJK`].
 pub static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("(?P<y>(?:19|20)[0-9]{2})年").unwrap_or_else(|e| panic!("YEAR: {e}"))
+    Regex::new("(?P<y>(?:19|20)[0-9]{2}) ?年").unwrap_or_else(|e| panic!("YEAR: {e}"))
 });
 
 /// An anonymised year: `20xx年`, `20XX年`, `201x年`, `xxxx年` (also inside the typo `220xx年`).
@@ -140,6 +162,16 @@ pub static PLAN_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         "(?P<oq>[“\"「『])?(?P<n>十[一二三四五]|[一二三四五六七八九十])五(?P<inner>末|初)?(?P<cq>[”\"」』])?(?P<tail>期间|期間|时期|時期|末|初)?(?P<ctx>规划|規劃|计划|計劃|以来|以來|纲要|綱要)?",
     )
     .unwrap_or_else(|e| panic!("PLAN_PERIOD: {e}"))
+});
+
+/// A five-year plan written out with its ordinal: `第一个五年计划`, `第六个五年计划期间`,
+/// `第十四个五年规划`, `第一个五年建设计划`. The stage makes it a plan period like `“一五”`
+/// (see [`super::years`] for why).
+pub static PLAN_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "第(?P<n>[一二三四五六七八九十]{1,3})[个個]五年(?:建设|建設)?(?:计划|計劃|规划|規劃)(?P<tail>期间|期間|时期|時期|末|初)?",
+    )
+    .unwrap_or_else(|e| panic!("PLAN_ORDINAL: {e}"))
 });
 
 #[cfg(test)]

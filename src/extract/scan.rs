@@ -108,15 +108,21 @@ pub(crate) fn money(t: &str, taken: &mut Taken) {
             continue;
         };
         let lo = c.name("lo");
-        let start = lo.map_or(num.start(), |m| m.start());
+        // `3 472.51万元`: thousands grouped by spaces (the regex cannot look back for them).
+        let num_start = if lo.is_none() {
+            space_grouped_start(t, num.start())
+        } else {
+            num.start()
+        };
+        let start = lo.map_or(num_start, |m| m.start());
         if char_before(t, start).is_some_and(|p| p.is_ascii_alphanumeric() || p == '×' || p == '.')
         {
             continue; // `xx萬元`, `A1万元`
         }
-        let Some(n) = parse_numeral(num.as_str()) else {
+        let num_text = &t[num_start..num.end()];
+        let Some(n) = parse_numeral(num_text) else {
             continue;
         };
-        let num_text = num.as_str();
         // `二元结构`, `一元化`: a lone Chinese digit before a bare 元 is not money.
         if cur.as_str() == "元"
             && num_text.chars().count() == 1
@@ -150,8 +156,14 @@ pub(crate) fn money(t: &str, taken: &mut Taken) {
         let before = &t[..span_start];
         let after_cur = &t[cur.end()..];
         let prev = char_before(t, span_start);
-        if prev.is_some_and(|p| matches!(p, '几' | '幾' | '数' | '數')) {
-            continue; // `数百万元`, `几十亿元`: no number to normalise
+        // `数百万元`, `几十亿元`: no number to normalise. But in `总数1,302.17亿元`, `人数`, `基数`
+        // the 数 ends a noun, and the sum has digits of its own.
+        let starts_with_unit = t[span_start..]
+            .chars()
+            .next()
+            .is_some_and(|c| "十拾百佰千仟万萬亿億".contains(c));
+        if starts_with_unit && prev.is_some_and(|p| matches!(p, '几' | '幾' | '数' | '數')) {
+            continue;
         }
         let bare = !n.has_digit;
         if bare {
@@ -206,6 +218,34 @@ pub(crate) fn money(t: &str, taken: &mut Taken) {
     }
 }
 
+/// Where a number grouped by spaces starts (`3 472.51`, `1 234 567`), given the start of its
+/// last group(s) as matched: every group before it has three digits but the first (one to
+/// three), and no letter or digit stands before the first. Otherwise `start` itself.
+fn space_grouped_start(t: &str, start: usize) -> usize {
+    let b = t.as_bytes();
+    let digits_at = |i: usize| b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits_at(start) != 3 {
+        return start;
+    }
+    let mut s = start;
+    while s >= 2 && b[s - 1] == b' ' && b[s - 2].is_ascii_digit() {
+        let mut j = s - 1;
+        while j > 0 && b[j - 1].is_ascii_digit() {
+            j -= 1;
+        }
+        match s - 1 - j {
+            3 => s = j,
+            1 | 2 => {
+                s = j;
+                break;
+            }
+            _ => return start,
+        }
+    }
+    let before_ok = !char_before(t, s).is_some_and(|p| p.is_ascii_alphanumeric() || p == '.');
+    if before_ok { s } else { start }
+}
+
 /// A sum matched by a money pattern, before its context is read.
 struct Sum {
     /// Numeral(s) and currency word, without qualifiers.
@@ -234,7 +274,11 @@ fn push_money(t: &str, taken: &mut Taken, sum: Sum) {
     let before = &t[..start];
     let pre = prefix_qualifier(before).filter(|q| {
         // `上` only qualifies a bare unit (`上億元`), handled below; `近` in `最近` is not one.
-        !before[..before.len() - q.len].ends_with(['最', '附', '临', '臨'])
+        let rest = &before[..before.len() - q.len];
+        // `比原列1,302.17亿元超过16.62亿元`: after 比, 超过 tells by how much (a change, exact).
+        let exceeds_by = matches!(&before[rest.len()..], "超过" | "超過" | "超出")
+            && super::context::clause_tail(rest).contains('比');
+        !rest.ends_with(['最', '附', '临', '臨']) && !exceeds_by
     });
     let pre = if bare && before.ends_with('上') {
         Some(super::context::Qualifier {

@@ -440,3 +440,216 @@ fn year_ref_serializes_as_int_string_or_null() {
         [YearRef::Year(2021), YearRef::Anonymised, YearRef::None]
     );
 }
+
+// ---- Phenomena of real reports 1954–2026 (sentences written for these tests) ----
+
+#[test]
+fn pdf_text_with_a_space_before_the_unit() {
+    let s = "——2025 年 3 月 5 日报告：全省生产总值达到 12.3 万亿元，上缴 560.75 亿元，增长 5%。";
+    assert_eq!(texts(s, Kind::Year), ["2025 年"]);
+    let m = money(s);
+    assert_eq!(
+        m.iter()
+            .map(|m| (&s[m.span.clone()], m.value))
+            .collect::<Vec<_>>(),
+        [
+            ("12.3 万亿元", Some(1.23e13)),
+            ("560.75 亿元", Some(5.6075e10))
+        ]
+    );
+    // Only a space before a multiplier joins: two numbers are still two.
+    assert_eq!(texts("第2 3万元", Kind::Money), ["3万元"]);
+    assert!(texts("共有 2 人获奖", Kind::Money).is_empty());
+}
+
+#[test]
+fn shu_ends_a_noun_before_digits() {
+    // 总数/人数 + digits is a sum; 数 + a unit (数百万元) is "several" and has no value.
+    assert_eq!(
+        texts("原定收入总数1,302.17亿元，人数3000元", Kind::Money),
+        ["1,302.17亿元", "3000元"]
+    );
+    assert!(texts("投入数百万元，花了几十亿元", Kind::Money).is_empty());
+}
+
+#[test]
+fn written_out_five_year_plans_are_plan_periods() {
+    let s = "在第二个五年计划期间，比第一个五年计划增长一倍，第十四个五年规划末。";
+    let m: Vec<_> = mentions_in_line(s)
+        .into_iter()
+        .filter(|m| m.kind == Kind::Year)
+        .map(|m| (&s[m.span], m.role, m.value, m.range))
+        .collect();
+    assert_eq!(
+        m,
+        [
+            (
+                "第二个五年计划期间",
+                Some(Role::PlanPeriod),
+                Some(1958.0),
+                Some([1958.0, 1962.0])
+            ),
+            (
+                "第一个五年计划",
+                Some(Role::PlanPeriod),
+                Some(1953.0),
+                Some([1953.0, 1957.0])
+            ),
+            (
+                "第十四个五年规划末",
+                Some(Role::PlanPeriod),
+                Some(2025.0),
+                Some([2021.0, 2025.0])
+            ),
+        ]
+    );
+    assert_eq!(
+        texts("关于发展国民经济的第一个五年建设计划的决议", Kind::Year),
+        ["第一个五年建设计划"]
+    );
+    // Not plans: an ordinal without 五年计划, a five-year span.
+    assert!(texts("第三个年头，五年计划，第五个阶段", Kind::Year).is_empty());
+}
+
+#[test]
+fn year_ranges_with_nian_on_both_ends() {
+    let s = "从一九八一年到一九八五年，2016年至2020年，2019年-2021年，1967年—1968年。";
+    let m: Vec<_> = mentions_in_line(s)
+        .into_iter()
+        .map(|m| (&s[m.span], m.value, m.range))
+        .collect();
+    assert_eq!(
+        m,
+        [
+            (
+                "一九八一年到一九八五年",
+                Some(1981.0),
+                Some([1981.0, 1985.0])
+            ),
+            ("2016年至2020年", Some(2016.0), Some([2016.0, 2020.0])),
+            ("2019年-2021年", Some(2019.0), Some([2019.0, 2021.0])),
+            ("1967年—1968年", Some(1967.0), Some([1967.0, 1968.0])),
+        ]
+    );
+    // Dates with months are two years, not a range; a backwards pair is two years.
+    assert_eq!(
+        texts("2022年7月至2023年6月，2021年到2020年", Kind::Year),
+        ["2022年", "2023年", "2021年", "2020年"]
+    );
+    // A range is no sum's year.
+    assert_eq!(
+        money("2016年至2020年累计投入80亿元。")[0].year,
+        YearRef::None
+    );
+}
+
+#[test]
+fn comparisons_are_bounds() {
+    let m = money("力争财政赤字少于三十亿元，补助不少于500万元，结余不高于2亿元。");
+    assert_eq!(
+        m.iter().map(|m| (m.approx, m.role)).collect::<Vec<_>>(),
+        [
+            (Some(Approx::Under), Some(Role::Amount)),
+            (Some(Approx::Over), Some(Role::Amount)),
+            (Some(Approx::Under), Some(Role::Amount)),
+        ]
+    );
+    // Comparison words stay out of the text (as `不低于120元` → `120元`).
+    assert_eq!(texts("力争赤字少于三十亿元", Kind::Money), ["三十亿元"]);
+}
+
+#[test]
+fn exceeding_after_bi_is_a_change() {
+    // After 比, 超过 tells by how much: exact, a change; elsewhere it is a bound.
+    let s = "收入将比原列预算1,302.17亿元超过16.62亿元。";
+    let m = money(s);
+    assert_eq!(&s[m[1].span.clone()], "16.62亿元");
+    assert_eq!(
+        (m[1].approx, m[1].role),
+        (Some(Approx::Exact), Some(Role::Change))
+    );
+    let m = money("全年收入超过16.62亿元。");
+    assert_eq!(
+        (m[0].approx, m[0].role),
+        (Some(Approx::Over), Some(Role::Amount))
+    );
+}
+
+#[test]
+fn per_unit_cues_before_a_colon_and_aggregates() {
+    let m = money("全年全国职工人均工资：6470元，农民人均纯收入:1200元。");
+    assert!(m.iter().all(|m| m.role == Some(Role::PerUnit)));
+    // 各部门 is an aggregate, like 各级.
+    let m = money("此外各地方各部门用自筹资金建设的部分约50亿元。");
+    assert_eq!(m[0].role, Some(Role::Amount));
+    // A colon alone is no cue.
+    assert_eq!(money("项目总投资：6470元。")[0].role, Some(Role::Amount));
+}
+
+#[test]
+fn comparison_bases_with_yu_and_tong() {
+    use YearRef::*;
+    let y = |s: &str| money(s).into_iter().map(|m| m.year).collect::<Vec<_>>();
+    assert_eq!(
+        y("其中农业产值达到948亿元，比上年增长1.1%，与1966年持平。"),
+        [None]
+    );
+    assert_eq!(
+        y("1997年人均工资6470元，与1996年比增长4.2%。"),
+        [Year(1997)]
+    );
+    assert_eq!(y("支出同1955年相比增加5亿元。"), [None]);
+    // 同/与 as "and" keep the year.
+    assert_eq!(y("1955年与1956年共投入5亿元。"), [Year(1956)]);
+}
+
+#[test]
+fn a_year_in_an_aside_is_not_the_sums_year() {
+    use YearRef::*;
+    let y = |s: &str| money(s).into_iter().map(|m| m.year).collect::<Vec<_>>();
+    assert_eq!(
+        y("2024年实施项目15个（含2023年结转项目5个），批复预算985万元。"),
+        [Year(2024)]
+    );
+    // A sum inside the same aside takes it.
+    assert_eq!(
+        y("2024年批复预算985万元（其中2023年结转50万元）。"),
+        [Year(2024), Year(2023)]
+    );
+}
+
+#[test]
+fn thousands_separators_do_not_end_a_clause() {
+    assert!(context::is_change("比原定1,302.17亿元超过"));
+    assert_eq!(context::clause_tail("甲,乙1,302"), "乙1,302");
+}
+
+#[test]
+fn years_listed_before_a_shared_nian() {
+    let s = "关于1980、1981年计划，2019、2020和2021年，一九五八、一九五九年。";
+    assert_eq!(
+        texts(s, Kind::Year),
+        [
+            "1980",
+            "1981年",
+            "2019",
+            "2020",
+            "2021年",
+            "一九五八",
+            "一九五九年"
+        ]
+    );
+    // Counts and amounts before 年 are no years.
+    assert_eq!(texts("共12、13年，第3和2021年", Kind::Year), ["2021年"]);
+}
+
+#[test]
+fn space_grouped_thousands() {
+    let m = money("本级预算人员经费3 472.51万元已全部拨付，另有1 234 567元。");
+    assert_eq!(
+        m.iter().map(|m| m.value).collect::<Vec<_>>(),
+        [Some(34_725_100.0), Some(1_234_567.0)]
+    );
+    // Four digits before a space are no group: `2019 300万元` is 300万元.
+    assert_eq!(texts("表2019 300万元", Kind::Money), ["300万元"]);
+}

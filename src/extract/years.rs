@@ -90,6 +90,26 @@ pub(crate) fn years(t: &str, taken: &mut Taken) {
         f.range = Some([f64::from(s), f64::from(s + 4)]);
         taken.push(f);
     }
+    // `第一个五年计划(期间)` is the written-out name of `“一五”(期间)`: the guidelines' plan periods
+    // are the five-year plans, and the short quoted form is only an abbreviation, so the long
+    // form is a plan period too (range [1953, 1957]), whether or not `期间` follows, as `“七五”计划`
+    // is. The text keeps `计划`/`规划`, without which the ordinal names no plan.
+    for c in caps(&PLAN_ORDINAL, t, t.contains("五年")) {
+        let (Some(n), Some(whole)) = (c.name("n"), c.get(0)) else {
+            continue;
+        };
+        let Some(s) = plan_number(n.as_str()).and_then(plan_start) else {
+            continue;
+        };
+        let value = if c.name("tail").is_some_and(|m| m.as_str() == "末") {
+            s + 4
+        } else {
+            s
+        };
+        let mut f = year_found(whole.range(), Some(f64::from(value)), Role::PlanPeriod);
+        f.range = Some([f64::from(s), f64::from(s + 4)]);
+        taken.push(f);
+    }
     for c in caps(&YEAR_RANGE, t, has_year) {
         let (Some(lo), Some(hi), Some(whole)) = (c.name("lo"), c.name("hi"), c.get(0)) else {
             continue;
@@ -127,6 +147,24 @@ pub(crate) fn years(t: &str, taken: &mut Taken) {
             y.as_str().parse::<f64>().ok(),
             Role::Date,
         ));
+    }
+    for c in caps(
+        &YEAR_LIST,
+        t,
+        has_year && t.contains(['、', '和', '与', '與', '及']),
+    ) {
+        let (Some(list), Some(whole)) = (c.name("list"), c.get(0)) else {
+            continue;
+        };
+        if char_before(t, whole.start()).is_some_and(|p| p.is_ascii_digit() || is_numeral_char(p))
+            || bad_after_year(t, whole.end())
+        {
+            continue;
+        }
+        for y in YEAR_TOKEN.find_iter(list.as_str()) {
+            let span = list.start() + y.start()..list.start() + y.end();
+            taken.push(year_found(span, year_digits(y.as_str()), Role::Date));
+        }
     }
     for c in caps(&YEAR_CJK, t, has_year) {
         let (Some(y), Some(whole)) = (c.name("y"), c.get(0)) else {
