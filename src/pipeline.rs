@@ -103,7 +103,7 @@ pub struct FileOutput {
     pub sections: Vec<Section>,
 }
 
-/// CPU time spent per stage, summed over threads.
+/// Time spent per stage inside worker threads, summed over threads.
 #[derive(Debug, Default)]
 struct StageClock {
     read_clean_split: AtomicU64,
@@ -317,8 +317,9 @@ pub struct BuildReport {
 }
 
 /// Seconds per stage. `read_clean_split`, `segment` (the one jieba cut per report, for the
-/// index and the token count), `sections` and `index_add` are CPU seconds summed over threads;
-/// the others are wall-clock.
+/// index and the token count), `extract`, `sections` and `index_add` are thread-seconds: wall
+/// time inside the worker threads, summed over threads (on a loaded machine this includes time
+/// spent waiting for a core). The others are wall-clock.
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct StageSeconds {
     pub discover: f64,
