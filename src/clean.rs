@@ -104,6 +104,11 @@ pub fn clean_line(raw: &str) -> CleanLine {
     if anchors.first().map(|a| a.0) != Some(0) {
         anchors.insert(0, (0, 0));
     }
+    finish_line(raw, text, anchors, repaired)
+}
+
+/// Assemble a cleaned line and its simplified view.
+fn finish_line(raw: &str, text: String, anchors: Vec<(u32, u32)>, repaired: bool) -> CleanLine {
     let simplified = simplify::to_simplified_aligned(&text);
     CleanLine {
         raw: raw.to_string(),
@@ -146,14 +151,7 @@ fn delete_spans(raw: &str, may_mark: bool) -> CleanLine {
         anchors.push((text.len() as u32, pos as u32));
         text.push_str(&raw[pos..]);
     }
-    let simplified = simplify::to_simplified_aligned(&text);
-    CleanLine {
-        raw: raw.to_string(),
-        text,
-        simplified,
-        anchors,
-        repaired: false,
-    }
+    finish_line(raw, text, anchors, false)
 }
 
 /// Map the chars of a repaired line onto the raw line: the common suffix maps char for char;
