@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let args = cli::Cli::parse();
+    let args = cli::Cli::parse_from(cli::search_friendly_args(std::env::args_os()));
     match cli::run(args) {
         Ok(code) => code.into(),
         // `baogao … | head` closes the pipe early: that is not an error.

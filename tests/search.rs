@@ -71,6 +71,12 @@ fn limit_filters_and_errors() {
     assert_eq!(ordinals(&y), vec![3, 11]);
     let (_, none, _) = search(index.path(), &["绩效", "--from", "1990", "--to", "2000"]);
     assert!(none.is_empty());
+    // `-word` excludes, without `--` and with options after it.
+    let (_, with, _) = search(index.path(), &["资金", "--limit", "100"]);
+    let (code, without, err) = search(index.path(), &["资金", "-学生资助", "--limit", "100"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(without.len() < with.len() && !without.is_empty());
+    assert!(!ordinals(&without).contains(&9) && !ordinals(&without).contains(&10));
     let (code, _, err) = search(index.path(), &["\"未闭合"]);
     assert_eq!(code, Some(2));
     assert!(err.contains("quote"), "{err}");

@@ -7,6 +7,7 @@ mod search;
 mod themes;
 mod totals;
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
@@ -171,6 +172,31 @@ pub struct ThemesArgs {
     pub json: bool,
     #[command(flatten)]
     pub common: Common,
+}
+
+/// Let `baogao search 资金 -面谈` work without `--`: after the `search` command, an argument
+/// that starts with `-` and then a non-ASCII char cannot be an option (options are ASCII), so
+/// its `-` becomes the full-width `－`, which the query parser folds back to an exclusion.
+pub fn search_friendly_args(args: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
+    let mut in_search = false;
+    args.into_iter()
+        .map(|arg| {
+            if arg == "search" {
+                in_search = true;
+            }
+            match arg.to_str() {
+                Some(s)
+                    if in_search
+                        && s.starts_with('-')
+                        && !s[1..].starts_with(|c: char| c.is_ascii())
+                        && s.len() > 1 =>
+                {
+                    OsString::from(format!("－{}", &s[1..]))
+                }
+                _ => arg,
+            }
+        })
+        .collect()
 }
 
 /// Run a parsed command; returns the exit code.

@@ -31,7 +31,7 @@ use std::ops::Bound;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use tantivy::collector::TopDocs;
+use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::merge_policy::NoMergePolicy;
 use tantivy::postings::Postings;
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermSetQuery};
@@ -731,11 +731,25 @@ impl SearchIndex {
         if limit == 0 {
             return Ok(Vec::new());
         }
+        let excluded = match parsed.exclusion_query(self.target()) {
+            Some(ex) => searcher
+                .search(&ex, &DocSetCollector)
+                .map_err(|e| self.tantivy_err(e))?,
+            None => Default::default(),
+        };
+        // Excluded reports can take at most |excluded| places of the top list.
+        let fetch = limit
+            .saturating_add(excluded.len())
+            .min(usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX));
         let top = searcher
-            .search(&q, &TopDocs::with_limit(limit).order_by_score())
+            .search(&q, &TopDocs::with_limit(fetch).order_by_score())
             .map_err(|e| self.tantivy_err(e))?;
-        let mut hits = Vec::with_capacity(top.len());
-        for (score, addr) in top {
+        let mut hits = Vec::with_capacity(top.len().min(limit));
+        for (score, addr) in top
+            .into_iter()
+            .filter(|(_, addr)| !excluded.contains(addr))
+            .take(limit)
+        {
             hits.push(self.hit(&searcher, &parsed, score, addr)?);
         }
         hits.sort_by(|a, b| {

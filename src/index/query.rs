@@ -181,7 +181,8 @@ impl ParsedQuery {
         self.groups.iter().flatten()
     }
 
-    /// The tantivy query over the body field.
+    /// The tantivy query of the positive groups (exclusions are applied by the caller with
+    /// [`ParsedQuery::exclusion_query`]).
     pub fn to_query(&self, target: Target) -> BooleanQuery {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for group in &self.groups {
@@ -193,10 +194,25 @@ impl ParsedQuery {
             };
             clauses.push((Occur::Must, q));
         }
-        for unit in &self.excluded {
-            clauses.push((Occur::MustNot, pattern_query(&unit.phrase, target)));
-        }
         BooleanQuery::new(clauses)
+    }
+
+    /// The reports any excluded phrase matches, as one query, or `None` without exclusions.
+    ///
+    /// Why not `Occur::MustNot` clauses: tantivy 0.27's exclusion probes its docset with
+    /// `seek_danger` at targets below the phrase scorer's current doc (a debug assertion fails
+    /// in `phrase_scorer.rs`, and release builds rely on unspecified behaviour), so the
+    /// searcher collects these reports first and drops them from the hits.
+    pub fn exclusion_query(&self, target: Target) -> Option<BooleanQuery> {
+        if self.excluded.is_empty() {
+            return None;
+        }
+        Some(BooleanQuery::union(
+            self.excluded
+                .iter()
+                .map(|u| pattern_query(&u.phrase, target))
+                .collect(),
+        ))
     }
 }
 
