@@ -156,3 +156,25 @@ fn totals_add_up_and_never_sum_thresholds() {
     let total = totals["by_currency"]["CNY"]["sum"].as_f64().expect("sum");
     assert!((sum - total).abs() < 1e-3 * total);
 }
+
+#[test]
+fn extract_takes_a_folder() {
+    let dir = fixture_corpus();
+    let out = baogao(&["extract", "--json", dir.to_str().expect("utf-8")]);
+    // The folder holds bad files on purpose: finished, some failed.
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let sources: std::collections::BTreeSet<String> = text
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|r| r["source"].as_str().map(str::to_string))
+        .collect();
+    assert!(
+        sources.iter().any(|s| s.ends_with("sub/utf16_bom.txt")),
+        "{sources:?}"
+    );
+    assert!(
+        sources.iter().any(|s| s.ends_with("big5_report.txt")),
+        "{sources:?}"
+    );
+}

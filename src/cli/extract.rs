@@ -4,14 +4,22 @@ use std::io::Write;
 
 use super::{EXIT_FATAL, EXIT_OK, EXIT_PARTIAL, ExtractArgs, init_threads};
 use baogao::extract::Figure;
-use baogao::pipeline;
+use baogao::{ingest, pipeline};
 use rayon::prelude::*;
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
     init_threads(&args.common);
+    // A folder stands for the files baogao reads in it (as `build` finds them).
+    let mut files = Vec::new();
+    for path in &args.files {
+        if path.is_dir() {
+            files.extend(ingest::discover(path)?.into_iter().map(|f| f.path));
+        } else {
+            files.push(path.clone());
+        }
+    }
     // Files are read in parallel; output keeps the order given on the command line.
-    let results: Vec<_> = args
-        .files
+    let results: Vec<_> = files
         .par_iter()
         .map(|path| pipeline::load_path(path).map(|loaded| pipeline::figures_of_file(&loaded)))
         .collect();
@@ -24,7 +32,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
             "source", "line", "kind", "text", "value", "cur", "approx", "role", "year"
         )?;
     }
-    for (path, result) in args.files.iter().zip(results) {
+    for (path, result) in files.iter().zip(results) {
         match result {
             Ok(figures) => {
                 for f in &figures {
@@ -44,7 +52,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
     }
     Ok(match failed {
         0 => EXIT_OK,
-        n if n == args.files.len() => EXIT_FATAL,
+        n if n == files.len() => EXIT_FATAL,
         _ => EXIT_PARTIAL,
     })
 }

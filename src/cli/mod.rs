@@ -89,7 +89,8 @@ pub struct BuildArgs {
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Files to read (.txt, .md, .html, .htm; any encoding baogao detects).
+    /// Files to read (.txt, .md, .html, .htm; any encoding baogao detects); a folder means
+    /// the files in it, recursively.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// One JSON object per figure per line (fields as in GUIDELINES.md) instead of a table.
