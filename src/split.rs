@@ -16,10 +16,23 @@ use regex::Regex;
 
 use crate::doc::{CleanLine, ReportSpan};
 
-/// A title with a trailing report number: `招商引资工作经费事前绩效评估报告 1`.
+/// A title with a trailing report number: `招商引资工作经费事前绩效评估报告 1`, `…报告2`,
+/// `…报告（三）`, `…总结 第4篇`, `…方法篇5`. The stem is normalised by [`series_stem`].
 static NUMBERED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\S.{1,58}?)\s*([0-9]{1,3})$").expect("NUMBERED_TITLE is a valid regex")
+    Regex::new(r"^(\S.{1,58}?)\s*(?:第\s*)?[（(【\[]?\s*([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*[）)】\]]?\s*篇?$")
+        .expect("NUMBERED_TITLE is a valid regex")
 });
+
+/// What a series stem may end with besides its text: `…方法篇1` and `…报告之2` share the stem
+/// of `…方法` / `…报告`.
+static STEM_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:篇|第|之|范文|[-—_:：·\s])+$").expect("STEM_TAIL is a valid regex")
+});
+
+/// The stem of a numbered title without its joining word: `业务员绩效考核方法篇` → `业务员绩效考核方法`.
+fn series_stem(stem: &str) -> String {
+    STEM_TAIL.replace(stem.trim(), "").to_string()
+}
 
 /// A leading piece number: `篇一：…`, `【篇2】…`, `第三篇 …`.
 static PIECE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -27,16 +40,36 @@ static PIECE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("PIECE_TITLE is a valid regex")
 });
 
-/// The header of a "related articles" list at the end of a scraped page.
+/// The start of the page trailer: a "related articles" list, `上一篇：`/`下一篇：` links, the
+/// copyright or disclaimer footer, a "members read the rest" paywall note, a line of `|`-separated
+/// links, e.g. `【…】相关文章：`, `小编精心推荐`, `版权所有 © 2023`, `……(未完,全文共6831字`.
 static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"相关文章|相关推荐|相关阅读|猜你喜欢|热门推荐|推荐阅读|延伸阅读|热门文章|上一篇|下一篇|更多相关")
-        .expect("RELATED_HEADER is a valid regex")
+    Regex::new(
+        r"相关文章|相关推荐|相关阅读|相关专题|猜你喜欢|热门推荐|推荐阅读|延伸阅读|热门文章|热门排行|精心推荐|小编推荐|为您推荐|上一篇|下一篇|更多相关|版权所有|版权声明|免责声明|转载请注明|Copyright|©|正式会员|全文共\s*[0-9]+\s*字|当前仅显示|[（(]未完|未完待续|省略[0-9]+字|分享到|收藏本文|打印本文|关闭窗口|返回顶部|返回列表|\S\s*\|\s*\S.*\|",
+    )
+    .expect("RELATED_HEADER is a valid regex")
 });
 
-/// Page chrome before a single report: spam keyword lines, breadcrumbs, bylines.
+/// A footer line that closes an article: the editor, source or author note, `[责任编辑:张三]`,
+/// `（编辑：李四）`, `本文来源：某某网`. It starts the trailer only when no body text follows it.
+static FOOTER_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\[【（(]?\s*(?:责任编辑|编辑|来源|本文来源|文章来源|信息来源|作者|审核|校对|稿件来源)\s*[:：]")
+        .expect("FOOTER_NOTE is a valid regex")
+});
+
+/// Page chrome before a report: spam keyword lines, breadcrumbs (`首页 > …`, `-> 要闻 -> …`,
+/// a lone `首页`), bylines (`时间: 2024-08-02 栏目:办公范文`, `编辑:某某2017-04-26`), site
+/// welcome lines, login boxes, document-site widgets (`上传人:… 文档编号:…`, `第1页 / 共58页`,
+/// `….docx`), share and font-size widgets, `推荐度`, and bullet or dash nav items.
 static HEADER_CHROME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:.*_.*_.*_|.*\|.*\|)|首页\s*[>»›]|当前位置|发布时间|时间\s*[:：]\s*[0-9]{4}|来源\s*[:：]|[0-9]{4}-[0-9]{2}-[0-9]{2}\s+[0-9]{2}:[0-9]{2}|我要投稿|浏览次数|^[•·]")
-        .expect("HEADER_CHROME is a valid regex")
+    Regex::new(concat!(
+        r"^(?:.*_.*_.*_|.*\|.*\|)|首页\s*[>»›]|^首页$|^\s*(?:->|>|»|›)|[>»›]\s*正文$|当前位置|发布时间|发布日期",
+        r"|时间\s*[:：]\s*[0-9]{4}|来源\s*[:：]|[0-9]{4}-[0-9]{2}-[0-9]{2}\s+[0-9]{2}:[0-9]{2}|^\[?[0-9]{1,2}-[0-9]{1,2}\s+[0-9]{2}:[0-9]{2}",
+        r"|我要投稿|浏览次数|阅读\s*[:：]\s*[0-9]|^[•·\-*]|推荐度|导航$|^栏目|栏目\s*[:：]|编辑\s*[:：]|作者\s*[:：]|字号\s*[:：]|^摘要\s*[:：]|标签\s*[:：]",
+        r"|欢迎您|欢迎光临|欢迎访问|用户名\s*[:：]|二维码|手机查看|手机版",
+        r"|上传人|文档编号|上传时间|由会员分享|点击查看更多|^下载资源$|^资源描述$|^合集下载$|^下载\s+相关\s+举报|^举报$|第\s*[0-9]+\s*页\s*/\s*共|发布于|\.(?:docx?|pdf|pptx?|xlsx?)(?:VIP)?(?:_|$)|https?://",
+    ))
+    .expect("HEADER_CHROME is a valid regex")
 });
 
 /// Where the reports of a file are.
@@ -71,14 +104,14 @@ pub fn split(lines: &[CleanLine]) -> Layout {
             trailer_start,
         };
     }
-    // One report.
-    let first = (1..=view.len()).find(|&n| is_content(view[n - 1]));
+    // One report. Blurbs are skipped only when some other text follows them.
+    let first = (1..=view.len())
+        .find(|&n| is_content(view[n - 1]) && !EDITOR_BLURB.is_match(view[n - 1]))
+        .or_else(|| (1..=view.len()).find(|&n| is_content(view[n - 1])));
     let Some(first) = first else {
         return Layout::default();
     };
-    let trailer_start = trailer(&view, first + 1);
-    let stop = trailer_start.unwrap_or(view.len() + 1);
-    let guess = single_title(&view, first, stop);
+    let guess = single_title(&view, first);
     // Body text before the guessed title means the guess is wrong (the file starts with its
     // text, e.g. `1994年，全国各族人民…`): the report starts at the first content line, and
     // lines are never dropped from it. Only page chrome may stand before a title.
@@ -87,6 +120,9 @@ pub fn split(lines: &[CleanLine]) -> Layout {
     } else {
         guess
     };
+    // Navigation such as `相关推荐` above the title is not the trailer: look after the title.
+    let trailer_start = trailer(&view, title_line + 1);
+    let stop = trailer_start.unwrap_or(view.len() + 1);
     Layout {
         reports: vec![ReportSpan {
             ordinal: 1,
@@ -99,37 +135,69 @@ pub fn split(lines: &[CleanLine]) -> Layout {
 }
 
 /// How many lines after the first content line the title of a single report may be.
-const HEADER_ZONE: usize = 20;
+const HEADER_ZONE: usize = 24;
 
 /// The title line of a file that holds one report.
 ///
-/// Scraped pages show the title twice (page title, then article title) among breadcrumbs and
-/// bylines: a heading-like line that repeats in the header zone is the title (its last
-/// occurrence, right before the body). Otherwise the first heading-like line is. List headings
-/// (`一、基本情况`) are never titles.
-fn single_title(view: &[&str], first: usize, stop: usize) -> usize {
-    let zone_end = stop.min(first + HEADER_ZONE);
-    let candidates: Vec<(usize, String)> = (first..zone_end)
-        .filter(|&n| is_heading_like(view[n - 1]) && !LIST_HEADING.is_match(view[n - 1]))
-        .map(|n| {
-            (
-                n,
-                COLLECTION_SUFFIX
-                    .replace(view[n - 1], "")
-                    .trim()
-                    .to_string(),
-            )
-        })
-        .collect();
+/// The header zone runs from the first content line to the first line of the body (a list
+/// heading such as `一、基本情况` or a full sentence). Scraped pages show the title twice (page
+/// title, then article title) among breadcrumbs and bylines, or a collection title
+/// `…方案(通用6篇)` followed by the one numbered piece the page shows, `…方案1`: a heading whose
+/// [`title_key`] repeats in the header zone is the title (its last occurrence, right before the
+/// body). Otherwise the first heading-like line that names a kind of document
+/// ([`DOC_KIND`]) is, and failing that the first heading-like line: a site or section label such
+/// as `信息公开` gives way to `…行政管理制度`.
+fn single_title(view: &[&str], first: usize) -> usize {
+    let zone_end = (view.len() + 1).min(first + HEADER_ZONE);
+    let mut candidates: Vec<(usize, String)> = Vec::new();
+    for n in first..zone_end {
+        let l = view[n - 1];
+        if LIST_HEADING.is_match(l) || CHAPTER_HEADING.is_match(l) || is_body_text(l) {
+            break;
+        }
+        if is_heading_like(l) {
+            candidates.push((n, title_key(l)));
+        }
+    }
     let repeated = candidates
         .iter()
         .rev()
         .find(|(n, t)| candidates.iter().any(|(m, u)| m < n && u == t));
     repeated
+        .or_else(|| {
+            candidates
+                .iter()
+                .find(|(n, _)| DOC_KIND.is_match(view[n - 1]))
+        })
         .or(candidates.first())
         .map(|(n, _)| *n)
         .unwrap_or(first)
 }
+
+/// A heading compared without its collection note or piece number: `…方案(通用6篇)`, `…方案1`,
+/// `…方法篇1` and `…方法` all give `…方案` / `…方法`.
+fn title_key(line: &str) -> String {
+    let t = COLLECTION_SUFFIX.replace(line, "");
+    let t = t.trim();
+    match NUMBERED_TITLE.captures(t) {
+        Some(c) => series_stem(c.get(1).map_or(t, |m| m.as_str())),
+        None => t.to_string(),
+    }
+}
+
+/// A chapter or article heading, `第一章 总则`, `第二条`: the body (or its table of contents) has
+/// begun.
+static CHAPTER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^第\s*[一二三四五六七八九十百0-9]{1,4}\s*[章节条]")
+        .expect("CHAPTER_HEADING is a valid regex")
+});
+
+/// Words that name a kind of document, which a site or section label (`信息公开`, `起点作文网`)
+/// lacks: `…工作报告`, `…管理制度`, `…的格式`.
+static DOC_KIND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"报告|总结|制度|方案|办法|规定|意见|通知|计划|细则|公报|汇报|讲话|发言|述职|材料|手册|规范|格式|要求|决定|纲要|规划|条例|章程|说明|建议|调查|调研|评估|评价|自查|整改|通报|纪要|公告|通告|请示|批复|范文|心得|体会|怎么写|写法")
+        .expect("DOC_KIND is a valid regex")
+});
 
 /// A list heading: `一、`, `（一）`, `1、`, `(1)`, `1.`.
 static LIST_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -144,55 +212,79 @@ static COLLECTION_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Title lines (1-based) of the longest run of numbered titles 1, 2, 3 … sharing one stem.
+///
+/// A run of pieces that starts at 2 (`范文二`, `篇二` …, the first piece printed without its
+/// header) makes a series too when text stands before it: the first piece starts at the first
+/// content line that is neither chrome nor a blurb.
 fn numbered_series(view: &[&str]) -> Vec<usize> {
     let mut by_stem: BTreeMap<String, Vec<(usize, u32)>> = BTreeMap::new();
     for (i, line) in view.iter().enumerate() {
         if line.chars().count() > 64 {
             continue;
         }
-        if let Some(c) = NUMBERED_TITLE.captures(line) {
-            let stem = c.get(1).map_or("", |m| m.as_str()).trim();
-            let han = stem
-                .chars()
-                .filter(|&ch| crate::simplify::is_han(ch))
-                .count();
-            let num = c.get(2).and_then(|m| m.as_str().parse::<u32>().ok());
-            if han >= 2
-                && !stem.ends_with(['。', '，', '；', '：', ',', ';', ':'])
-                && let Some(num) = num
-            {
-                by_stem
-                    .entry(stem.to_string())
-                    .or_default()
-                    .push((i + 1, num));
-            }
-        } else if let Some(c) = PIECE_TITLE.captures(line) {
+        if let Some(c) = PIECE_TITLE.captures(line) {
             let num = c
                 .get(1)
                 .or_else(|| c.get(2))
                 .and_then(|m| parse_small_number(m.as_str()));
             if let Some(num) = num {
-                by_stem.entry("篇".into()).or_default().push((i + 1, num));
+                by_stem.entry(PIECES.into()).or_default().push((i + 1, num));
+            }
+        } else if let Some(c) = NUMBERED_TITLE.captures(line) {
+            let raw_stem = c.get(1).map_or("", |m| m.as_str()).trim();
+            let stem = series_stem(raw_stem);
+            let han = stem
+                .chars()
+                .filter(|&ch| crate::simplify::is_han(ch))
+                .count();
+            let num = c.get(2).and_then(|m| parse_small_number(m.as_str()));
+            if han >= 2
+                && !raw_stem.ends_with(['。', '，', '；', '：', ',', ';', ':', '、'])
+                && !LIST_HEADING.is_match(raw_stem)
+                && let Some(num) = num
+            {
+                by_stem.entry(stem).or_default().push((i + 1, num));
             }
         }
     }
-    let mut best: Vec<usize> = Vec::new();
-    for entries in by_stem.values() {
-        // Keep the lines numbered 1, 2, 3 … in order.
+    let run_from = |entries: &[(usize, u32)], start: u32| -> Vec<usize> {
         let mut run = Vec::new();
-        let mut expect = 1;
+        let mut expect = start;
         for &(line, num) in entries {
             if num == expect {
                 run.push(line);
                 expect += 1;
             }
         }
+        run
+    };
+    let mut best: Vec<usize> = Vec::new();
+    for entries in by_stem.values() {
+        // Keep the lines numbered 1, 2, 3 … in order.
+        let run = run_from(entries, 1);
         if run.len() > best.len() {
             best = run;
         }
     }
+    if best.len() < 2
+        && let Some(entries) = by_stem.get(PIECES)
+    {
+        let run = run_from(entries, 2);
+        let first_piece = run.first().and_then(|&second| {
+            (1..second).find(|&n| {
+                let l = view[n - 1];
+                is_content(l) && !EDITOR_BLURB.is_match(l) && !COLLECTION_SUFFIX.is_match(l)
+            })
+        });
+        if let Some(first_piece) = first_piece {
+            best = std::iter::once(first_piece).chain(run).collect();
+        }
+    }
     best
 }
+
+/// The stem under which `篇一：…`, `【范文2】…` pieces are collected.
+const PIECES: &str = "篇";
 
 /// Parse `12` or Chinese `十二` (up to 999).
 pub fn parse_small_number(s: &str) -> Option<u32> {
@@ -223,11 +315,16 @@ pub fn parse_small_number(s: &str) -> Option<u32> {
     Some(total + current)
 }
 
-/// The first "related articles" header at or after line `from`.
+/// The first line of the page trailer at or after line `from`: a [`RELATED_HEADER`] line, or a
+/// [`FOOTER_NOTE`] after which no body text follows.
 fn trailer(view: &[&str], from: usize) -> Option<usize> {
     (from..=view.len()).find(|&n| {
         let l = view[n - 1];
-        l.chars().count() <= 40 && RELATED_HEADER.is_match(l)
+        let short = l.chars().count() <= 64;
+        (short && RELATED_HEADER.is_match(l))
+            || (short
+                && FOOTER_NOTE.is_match(l)
+                && !view[n..].iter().any(|rest| is_body_text(rest)))
     })
 }
 
@@ -238,14 +335,15 @@ fn last_non_blank(view: &[&str], from: usize, to: usize) -> usize {
         .unwrap_or(from)
 }
 
+/// A line with some text that is not page chrome (a lone `-` or `|` is not text).
 fn is_content(line: &str) -> bool {
-    !line.is_empty() && !HEADER_CHROME.is_match(line)
+    line.chars().any(char::is_alphanumeric) && !HEADER_CHROME.is_match(line)
 }
 
 /// An editor's blurb of a scraped page: `以下是小编精心整理的…，仅供参考`.
 static EDITOR_BLURB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"小编|仅供参考|供大家参考|欢迎阅读|希望.{0,10}帮助|以下是.{0,30}(?:整理|收集|分享|范文)",
+        r"小编|仅供参考|供大家参考|欢迎阅读|希望.{0,10}帮助|以下是.{0,30}(?:整理|收集|分享|范文)|(?:为您|为你|为大家)(?:精心)?(?:整理|收集|准备|精选)",
     )
     .expect("EDITOR_BLURB is a valid regex")
 });
@@ -255,7 +353,7 @@ fn is_body_text(line: &str) -> bool {
     !line.is_empty()
         && !HEADER_CHROME.is_match(line)
         && !EDITOR_BLURB.is_match(line)
-        && (line.chars().count() > 60 || line.ends_with(['。', '！', '？', '；']))
+        && (line.chars().count() > 60 || line.ends_with(['。', '！', '？', '；', '!', ';']))
 }
 
 /// A short line that does not read as a sentence.
