@@ -454,6 +454,90 @@ mod tests {
         assert_eq!(layout.reports.len(), 1);
     }
 
+    fn titles_and_ends(text: &str) -> Vec<(usize, usize)> {
+        split(&clean_text(text))
+            .reports
+            .iter()
+            .map(|r| (r.title_line, r.line_end))
+            .collect()
+    }
+
+    #[test]
+    fn numbered_titles_in_other_shapes_make_a_series() {
+        for (one, two) in [
+            ("乡镇财政所自查报告（一）", "乡镇财政所自查报告（二）"),
+            ("乡镇财政所自查报告 第1篇", "乡镇财政所自查报告 第2篇"),
+            ("乡镇财政所自查报告篇1", "乡镇财政所自查报告篇2"),
+            ("乡镇财政所自查报告一", "乡镇财政所自查报告二"),
+            ("【篇1】乡镇财政所自查报告", "【篇2】某街道自查报告"),
+            ("范文1：乡镇财政所自查报告", "范文2：某街道自查报告"),
+        ] {
+            let text = format!(
+                "自查报告合集\n{one}\n今年我所对账务做了全面清查。\n{two}\n街道对照要求逐项自查。"
+            );
+            assert_eq!(titles_and_ends(&text), vec![(2, 3), (4, 5)], "{one}");
+        }
+    }
+
+    #[test]
+    fn a_list_of_numbered_items_is_not_a_series() {
+        let text = "学校安全工作总结\n一、检查教室1\n二、检查食堂2\n全年未发生安全事故。";
+        assert_eq!(titles_and_ends(text), vec![(1, 4)]);
+    }
+
+    #[test]
+    fn a_page_showing_only_piece_one_of_a_collection() {
+        // Nav with `相关推荐` above the title must not end the report before it starts.
+        let text = "- 物业公司考核办法 推荐度：\n- 相关推荐\n物业公司考核办法(通用4篇)\n为了做好考核，以下是小编整理的物业公司考核办法，仅供参考。\n物业公司考核办法1\n为调动员工积极性，制定本办法。\n一、考核内容\n按月考核出勤。";
+        assert_eq!(titles_and_ends(text), vec![(5, 8)]);
+        let text = "某某作文网\n\n保洁员考核细则(收集3篇)\n\n时间: 2024-01-02 栏目:办公范文\n\n保洁员考核细则篇1\n\n保洁员每日清扫两次。";
+        assert_eq!(titles_and_ends(text), vec![(7, 9)]);
+    }
+
+    #[test]
+    fn a_piece_series_may_print_its_first_piece_without_header() {
+        let text = "前言：我们特意为您整理了3篇证明范文，希望对您有帮助。\n兹证明张三系我村村民。\n特此证明。\n范文二\n兹证明李四家庭困难。\n范文三\n兹证明王五已迁出。";
+        assert_eq!(titles_and_ends(text), vec![(2, 3), (4, 5), (6, 7)]);
+    }
+
+    #[test]
+    fn the_trailer_of_a_single_report_is_left_out() {
+        let text = "2023年档案工作总结\n全年整理档案300卷。\n下一步加强数字化。\n上一篇：2022年档案工作总结\n下一篇：档案室管理制度";
+        assert_eq!(titles_and_ends(text), vec![(1, 3)]);
+        let text = "2023年档案工作总结\n全年整理档案300卷。\n[责任编辑：赵六]";
+        assert_eq!(titles_and_ends(text), vec![(1, 2)]);
+        let text = "2023年档案工作总结\n全年整理档案300卷。\n版权所有 某某范文网\n免责声明：本站内容来自网友投稿。";
+        assert_eq!(titles_and_ends(text), vec![(1, 2)]);
+        let text = "2023年档案工作总结\n全年整理档案300卷。\n……(未完，全文共5000字，当前仅显示800字)\n收藏本文";
+        assert_eq!(titles_and_ends(text), vec![(1, 2)]);
+    }
+
+    #[test]
+    fn a_byline_followed_by_text_is_not_the_trailer() {
+        let text = "2023年档案工作总结\n作者：档案室\n全年整理档案300卷，接待查档120人次。\n下一步加强数字化。";
+        assert_eq!(titles_and_ends(text), vec![(1, 4)]);
+    }
+
+    #[test]
+    fn a_site_or_section_label_is_not_the_title() {
+        let text = "信息公开\n\n某市档案馆财务管理制度\n\n第一章 总则\n\n第一条 为规范财务管理，制定本制度。";
+        assert_eq!(titles_and_ends(text), vec![(3, 7)]);
+        let text = "首页\n-> 政务公开 -> 工作报告\n某县统计局2023年工作报告\n发布日期：2024-01-05 09:00 浏览次数：\n一、主要工作\n全年完成统计调查12项。";
+        assert_eq!(titles_and_ends(text), vec![(3, 6)]);
+    }
+
+    #[test]
+    fn document_site_widgets_are_chrome() {
+        let text = "档案管理手册.docx\n上传人：a****1 文档编号：123 上传时间：2023-01-08 格式：DOCX 页数：9\n档案管理手册.docx_第1页\n第1页 / 共9页\n点击查看更多>>\n《档案管理手册.docx》由会员分享，可在线阅读。\n档案管理手册\n第一章 归档范围3\n第二章 保管期限5\n第一章 归档范围\n凡是具有保存价值的文件均应归档。";
+        assert_eq!(titles_and_ends(text), vec![(7, 11)]);
+    }
+
+    #[test]
+    fn a_title_repeated_inside_the_body_is_not_taken() {
+        let text = "首页 > 报告 > 档案工作报告怎么写\n档案工作报告怎么写\n来源：某网 阅读：3000 次\n一、报告的含义\n档案工作报告怎么写\n报告是向上级汇报工作的文书。";
+        assert_eq!(titles_and_ends(text), vec![(2, 6)]);
+    }
+
     #[test]
     fn chinese_small_numbers() {
         assert_eq!(parse_small_number("十二"), Some(12));
