@@ -17,10 +17,18 @@ use regex::Regex;
 use crate::doc::{CleanLine, ReportSpan};
 
 /// A title with a trailing report number: `招商引资工作经费事前绩效评估报告 1`, `…报告2`,
-/// `…报告（三）`, `…总结 第4篇`, `…方法篇5`. The stem is normalised by [`series_stem`].
+/// `…报告（三）`, `…总结 第4篇`, `…方法篇5`, `…体会2：`. The stem is normalised by [`series_stem`].
 static NUMBERED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\S.{1,58}?)\s*(?:第\s*)?[（(【\[]?\s*([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*[）)】\]]?\s*篇?$")
+    Regex::new(r"^(\S.{1,58}?)\s*(?:第\s*)?[（(【\[]?\s*([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*[）)】\]]?\s*篇?\s*[:：]?$")
         .expect("NUMBERED_TITLE is a valid regex")
+});
+
+/// A piece number glued to its text on a long line, as document sites print a collection:
+/// `酒店岗位说明书(通用3篇)酒店岗位说明书篇1⑴熟悉…`, `酒店岗位说明书篇2岗位职责：…`. Only a
+/// stem shared by several such lines makes a series.
+static GLUED_PIECE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[^（(]{2,40}[（(][^）)]{0,8}篇[）)])?(\S{2,40}?)篇\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})")
+        .expect("GLUED_PIECE is a valid regex")
 });
 
 /// What a series stem may end with besides its text: `…方法篇1` and `…报告之2` share the stem
@@ -67,6 +75,7 @@ static HEADER_CHROME: LazyLock<Regex> = LazyLock::new(|| {
         r"|时间\s*[:：]\s*[0-9]{4}|来源\s*[:：]|[0-9]{4}-[0-9]{2}-[0-9]{2}\s+[0-9]{2}:[0-9]{2}|^\[?[0-9]{1,2}-[0-9]{1,2}\s+[0-9]{2}:[0-9]{2}",
         r"|我要投稿|浏览次数|阅读\s*[:：]\s*[0-9]|^[•·\-*]|推荐度|导航$|^栏目|栏目\s*[:：]|编辑\s*[:：]|作者\s*[:：]|字号\s*[:：]|^摘要\s*[:：]|标签\s*[:：]",
         r"|欢迎您|欢迎光临|欢迎访问|用户名\s*[:：]|二维码|手机查看|手机版",
+        r"|_第\s*[0-9]+\s*页$|已阅读\s*[0-9]+\s*页|继续免费阅读|^付费下载$|^下载本文档$|^文档简介$|本文档由用户提供",
         r"|上传人|文档编号|上传时间|由会员分享|点击查看更多|^下载资源$|^资源描述$|^合集下载$|^下载\s+相关\s+举报|^举报$|第\s*[0-9]+\s*页\s*/\s*共|发布于|\.(?:docx?|pdf|pptx?|xlsx?)(?:VIP)?(?:_|$)|https?://",
     ))
     .expect("HEADER_CHROME is a valid regex")
@@ -163,7 +172,20 @@ fn single_title(view: &[&str], first: usize) -> usize {
         .iter()
         .rev()
         .find(|(n, t)| candidates.iter().any(|(m, u)| m < n && u == t));
+    // `…范本一` after a collection title `…(二篇)` / `…范文2篇` is the one piece shown.
+    let first_piece = candidates.iter().find(|(n, _)| {
+        let numbered_one = NUMBERED_TITLE
+            .captures(view[n - 1])
+            .and_then(|c| c.get(2))
+            .and_then(|m| parse_small_number(m.as_str()))
+            == Some(1);
+        numbered_one
+            && candidates
+                .iter()
+                .any(|(m, _)| m < n && COLLECTION_TITLE.is_match(view[m - 1]))
+    });
     repeated
+        .or(first_piece)
         .or_else(|| {
             candidates
                 .iter()
@@ -184,6 +206,12 @@ fn title_key(line: &str) -> String {
         None => t.to_string(),
     }
 }
+
+/// A collection title: `…报告(通用17篇)`, `…范文2篇`, `…说明书（精选5篇）`.
+static COLLECTION_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[0-9一二三四五六七八九十]+篇[）)]?\s*$")
+        .expect("COLLECTION_TITLE is a valid regex")
+});
 
 /// A chapter or article heading, `第一章 总则`, `第二条`: the body (or its table of contents) has
 /// begun.
@@ -220,6 +248,22 @@ fn numbered_series(view: &[&str]) -> Vec<usize> {
     let mut by_stem: BTreeMap<String, Vec<(usize, u32)>> = BTreeMap::new();
     for (i, line) in view.iter().enumerate() {
         if line.chars().count() > 64 {
+            if let Some(c) = GLUED_PIECE.captures(line) {
+                let stem = c.get(1).map_or("", |m| m.as_str());
+                let num = c.get(2).and_then(|m| parse_small_number(m.as_str()));
+                if let Some(num) = num
+                    && stem
+                        .chars()
+                        .filter(|&ch| crate::simplify::is_han(ch))
+                        .count()
+                        >= 2
+                {
+                    by_stem
+                        .entry(format!("{stem}\u{0}glued"))
+                        .or_default()
+                        .push((i + 1, num));
+                }
+            }
             continue;
         }
         if let Some(c) = PIECE_TITLE.captures(line) {
@@ -536,6 +580,35 @@ mod tests {
     fn a_title_repeated_inside_the_body_is_not_taken() {
         let text = "首页 > 报告 > 档案工作报告怎么写\n档案工作报告怎么写\n来源：某网 阅读：3000 次\n一、报告的含义\n档案工作报告怎么写\n报告是向上级汇报工作的文书。";
         assert_eq!(titles_and_ends(text), vec![(2, 6)]);
+    }
+
+    #[test]
+    fn pieces_numbered_with_a_colon_or_glued_to_their_text() {
+        let text = "读书心得范文2篇\n小编整理了两篇读书心得，一起看看吧！\n读书心得1：\n这本书讲了一个守岛人的故事。\n读书心得2：\n读完以后我很受触动。";
+        assert_eq!(titles_and_ends(text), vec![(3, 4), (5, 6)]);
+        let long = "负责接待来访客人并登记，按时整理来访记录，做好电话转接与留言，保持前台整洁有序，遇到投诉及时上报并跟进处理结果。";
+        let text = format!(
+            "保安员岗位说明书(通用2篇)保安员岗位说明书篇1{long}\n保安员岗位说明书篇2{long}"
+        );
+        assert_eq!(titles_and_ends(&text), vec![(1, 1), (2, 2)]);
+        // One long line with a piece number is not a series by itself.
+        let text = format!("年度总结\n本报告共分三篇一是{long}");
+        assert_eq!(titles_and_ends(&text), vec![(1, 2)]);
+    }
+
+    #[test]
+    fn the_first_piece_after_a_collection_title_is_the_title() {
+        let text = "社区服务心得体会范本 社区志愿心得(二篇)\n下面我给大家整理了一些心得体会范文，希望能够帮助到大家。\n有关社区服务的心得体会范本一\n这次服务让我认识了很多老人。";
+        assert_eq!(titles_and_ends(text), vec![(3, 4)]);
+        // Without a collection title a heading ending in 一 is not preferred.
+        let text = "社区服务工作总结\n服务小组一\n这次服务让我认识了很多老人。";
+        assert_eq!(titles_and_ends(text), vec![(1, 3)]);
+    }
+
+    #[test]
+    fn reader_widgets_of_document_sites_are_chrome() {
+        let text = "档案工作手册_第1页\n档案工作手册_第2页\n已阅读2页，还剩8页未读，继续免费阅读\n付费下载\n版权说明：本文档由用户提供并上传\n文档简介\n档案工作手册一、归档范围凡是具有保存价值的文件均应归档，按年度整理。";
+        assert_eq!(titles_and_ends(text), vec![(7, 7)]);
     }
 
     #[test]
