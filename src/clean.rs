@@ -28,9 +28,17 @@ static PINYIN_GLOSS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// An anti-copy mark right after 的 and before a Han char: `管理的.意見`, ``指`` in
-/// ``的`指導``. A period between digits (`3.5`) or at the end of a sentence is left alone.
-static ANTI_COPY_MARK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"的([.'`])\p{Han}").expect("ANTI_COPY_MARK is a valid regex"));
+/// ``的`指導``; a quote mark is also dropped before punctuation (`用語的',發現`), where no text
+/// puts one. A period between digits (`3.5`) or at the end of a sentence is left alone.
+static ANTI_COPY_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"的(?:([.'`])\p{Han}|(['`])[，,、；;：:。])")
+        .expect("ANTI_COPY_MARK is a valid regex")
+});
+
+/// The mark of an [`ANTI_COPY_MARK`] match.
+fn mark_of<'h>(caps: &regex::Captures<'h>) -> Option<regex::Match<'h>> {
+    caps.get(1).or_else(|| caps.get(2))
+}
 
 /// One output char and the input byte offset it came from.
 type CharMap = Vec<(char, usize)>;
@@ -66,7 +74,7 @@ pub fn clean_line(raw: &str) -> CleanLine {
         any_drop = true;
     }
     for caps in ANTI_COPY_MARK.captures_iter(&current) {
-        if let Some(m) = caps.get(1) {
+        if let Some(m) = mark_of(&caps) {
             drop[m.start()..m.end()].iter_mut().for_each(|d| *d = true);
             any_drop = true;
         }
@@ -128,7 +136,7 @@ fn delete_spans(raw: &str, may_mark: bool) -> CleanLine {
         .collect();
     if may_mark {
         for caps in ANTI_COPY_MARK.captures_iter(raw) {
-            if let Some(m) = caps.get(1) {
+            if let Some(m) = mark_of(&caps) {
                 dels.push((m.start(), m.end()));
             }
         }
@@ -401,6 +409,12 @@ mod tests {
         );
         assert_eq!(clean_line("加強對土地的'土地").text, "加強對土地的土地");
         assert_eq!(clean_line("上級的`指導").text, "上級的指導");
+        // A quote mark after 的 before a comma is a mark too; one before a closing quote is not.
+        assert_eq!(
+            clean_line("禮貌用語的',發現一次").text,
+            "禮貌用語的,發現一次"
+        );
+        assert_eq!(clean_line("所謂“目的'”一詞").text, "所謂“目的'”一詞");
         // Real sentence ends and decimals are kept.
         assert_eq!(
             clean_line("是極不成熟的。主要觀點").text,

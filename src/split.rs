@@ -16,10 +16,31 @@ use regex::Regex;
 
 use crate::doc::{CleanLine, ReportSpan};
 
-/// A title with a trailing report number: `招商引资工作经费事前绩效评估报告 1`.
+/// A title with a trailing report number: `招商引资工作经费事前绩效评估报告 1`, `…报告2`,
+/// `…报告（三）`, `…总结 第4篇`, `…方法篇5`, `…体会2：`. The stem is normalised by [`series_stem`].
 static NUMBERED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\S.{1,58}?)\s*([0-9]{1,3})$").expect("NUMBERED_TITLE is a valid regex")
+    Regex::new(r"^(\S.{1,58}?)\s*(?:第\s*)?[（(【\[]?\s*([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*[）)】\]]?\s*篇?\s*[:：]?$")
+        .expect("NUMBERED_TITLE is a valid regex")
 });
+
+/// A piece number glued to its text on a long line, as document sites print a collection:
+/// `酒店岗位说明书(通用3篇)酒店岗位说明书篇1⑴熟悉…`, `酒店岗位说明书篇2岗位职责：…`. Only a
+/// stem shared by several such lines makes a series.
+static GLUED_PIECE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[^（(]{2,40}[（(][^）)]{0,8}篇[）)])?(\S{2,40}?)篇\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})")
+        .expect("GLUED_PIECE is a valid regex")
+});
+
+/// What a series stem may end with besides its text: `…方法篇1` and `…报告之2` share the stem
+/// of `…方法` / `…报告`.
+static STEM_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:篇|第|之|范文|[-—_:：·\s])+$").expect("STEM_TAIL is a valid regex")
+});
+
+/// The stem of a numbered title without its joining word: `业务员绩效考核方法篇` → `业务员绩效考核方法`.
+fn series_stem(stem: &str) -> String {
+    STEM_TAIL.replace(stem.trim(), "").to_string()
+}
 
 /// A leading piece number: `篇一：…`, `【篇2】…`, `第三篇 …`.
 static PIECE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -27,16 +48,37 @@ static PIECE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("PIECE_TITLE is a valid regex")
 });
 
-/// The header of a "related articles" list at the end of a scraped page.
+/// The start of the page trailer: a "related articles" list, `上一篇：`/`下一篇：` links, the
+/// copyright or disclaimer footer, a "members read the rest" paywall note, a line of `|`-separated
+/// links, e.g. `【…】相关文章：`, `小编精心推荐`, `版权所有 © 2023`, `……(未完,全文共6831字`.
 static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"相关文章|相关推荐|相关阅读|猜你喜欢|热门推荐|推荐阅读|延伸阅读|热门文章|上一篇|下一篇|更多相关")
-        .expect("RELATED_HEADER is a valid regex")
+    Regex::new(
+        r"相关文章|相关推荐|相关阅读|相关专题|猜你喜欢|热门推荐|推荐阅读|延伸阅读|热门文章|热门排行|精心推荐|小编推荐|为您推荐|上一篇|下一篇|更多相关|版权所有|版权声明|免责声明|转载请注明|Copyright|©|正式会员|全文共\s*[0-9]+\s*字|当前仅显示|[（(]未完|未完待续|省略[0-9]+字|分享到|收藏本文|打印本文|关闭窗口|返回顶部|返回列表|\S\s*\|\s*\S.*\|",
+    )
+    .expect("RELATED_HEADER is a valid regex")
 });
 
-/// Page chrome before a single report: spam keyword lines, breadcrumbs, bylines.
+/// A footer line that closes an article: the editor, source or author note, `[责任编辑:张三]`,
+/// `（编辑：李四）`, `本文来源：某某网`. It starts the trailer only when no body text follows it.
+static FOOTER_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\[【（(]?\s*(?:责任编辑|编辑|来源|本文来源|文章来源|信息来源|作者|审核|校对|稿件来源)\s*[:：]")
+        .expect("FOOTER_NOTE is a valid regex")
+});
+
+/// Page chrome before a report: spam keyword lines, breadcrumbs (`首页 > …`, `-> 要闻 -> …`,
+/// a lone `首页`), bylines (`时间: 2024-08-02 栏目:办公范文`, `编辑:某某2017-04-26`), site
+/// welcome lines, login boxes, document-site widgets (`上传人:… 文档编号:…`, `第1页 / 共58页`,
+/// `….docx`), share and font-size widgets, `推荐度`, and bullet or dash nav items.
 static HEADER_CHROME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:.*_.*_.*_|.*\|.*\|)|首页\s*[>»›]|当前位置|发布时间|时间\s*[:：]\s*[0-9]{4}|来源\s*[:：]|[0-9]{4}-[0-9]{2}-[0-9]{2}\s+[0-9]{2}:[0-9]{2}|我要投稿|浏览次数|^[•·]")
-        .expect("HEADER_CHROME is a valid regex")
+    Regex::new(concat!(
+        r"^(?:.*_.*_.*_|.*\|.*\|)|首页\s*[>»›]|^首页$|^\s*(?:->|>|»|›)|[>»›]\s*正文$|当前位置|发布时间|发布日期",
+        r"|时间\s*[:：]\s*[0-9]{4}|来源\s*[:：]|[0-9]{4}-[0-9]{2}-[0-9]{2}\s+[0-9]{2}:[0-9]{2}|^\[?[0-9]{1,2}-[0-9]{1,2}\s+[0-9]{2}:[0-9]{2}",
+        r"|我要投稿|浏览次数|阅读\s*[:：]\s*[0-9]|^[•·\-*]|推荐度|导航$|^栏目|栏目\s*[:：]|编辑\s*[:：]|作者\s*[:：]|字号\s*[:：]|^摘要\s*[:：]|标签\s*[:：]",
+        r"|欢迎您|欢迎光临|欢迎访问|用户名\s*[:：]|二维码|手机查看|手机版",
+        r"|_第\s*[0-9]+\s*页$|已阅读\s*[0-9]+\s*页|继续免费阅读|^付费下载$|^下载本文档$|^文档简介$|本文档由用户提供",
+        r"|上传人|文档编号|上传时间|由会员分享|点击查看更多|^下载资源$|^资源描述$|^合集下载$|^下载\s+相关\s+举报|^举报$|第\s*[0-9]+\s*页\s*/\s*共|发布于|\.(?:docx?|pdf|pptx?|xlsx?)(?:VIP)?(?:_|$)|https?://",
+    ))
+    .expect("HEADER_CHROME is a valid regex")
 });
 
 /// Where the reports of a file are.
@@ -71,14 +113,14 @@ pub fn split(lines: &[CleanLine]) -> Layout {
             trailer_start,
         };
     }
-    // One report.
-    let first = (1..=view.len()).find(|&n| is_content(view[n - 1]));
+    // One report. Blurbs are skipped only when some other text follows them.
+    let first = (1..=view.len())
+        .find(|&n| is_content(view[n - 1]) && !EDITOR_BLURB.is_match(view[n - 1]))
+        .or_else(|| (1..=view.len()).find(|&n| is_content(view[n - 1])));
     let Some(first) = first else {
         return Layout::default();
     };
-    let trailer_start = trailer(&view, first + 1);
-    let stop = trailer_start.unwrap_or(view.len() + 1);
-    let guess = single_title(&view, first, stop);
+    let guess = single_title(&view, first);
     // Body text before the guessed title means the guess is wrong (the file starts with its
     // text, e.g. `1994年，全国各族人民…`): the report starts at the first content line, and
     // lines are never dropped from it. Only page chrome may stand before a title.
@@ -87,6 +129,9 @@ pub fn split(lines: &[CleanLine]) -> Layout {
     } else {
         guess
     };
+    // Navigation such as `相关推荐` above the title is not the trailer: look after the title.
+    let trailer_start = trailer(&view, title_line + 1);
+    let stop = trailer_start.unwrap_or(view.len() + 1);
     Layout {
         reports: vec![ReportSpan {
             ordinal: 1,
@@ -99,37 +144,88 @@ pub fn split(lines: &[CleanLine]) -> Layout {
 }
 
 /// How many lines after the first content line the title of a single report may be.
-const HEADER_ZONE: usize = 20;
+const HEADER_ZONE: usize = 24;
 
 /// The title line of a file that holds one report.
 ///
-/// Scraped pages show the title twice (page title, then article title) among breadcrumbs and
-/// bylines: a heading-like line that repeats in the header zone is the title (its last
-/// occurrence, right before the body). Otherwise the first heading-like line is. List headings
-/// (`一、基本情况`) are never titles.
-fn single_title(view: &[&str], first: usize, stop: usize) -> usize {
-    let zone_end = stop.min(first + HEADER_ZONE);
-    let candidates: Vec<(usize, String)> = (first..zone_end)
-        .filter(|&n| is_heading_like(view[n - 1]) && !LIST_HEADING.is_match(view[n - 1]))
-        .map(|n| {
-            (
-                n,
-                COLLECTION_SUFFIX
-                    .replace(view[n - 1], "")
-                    .trim()
-                    .to_string(),
-            )
-        })
-        .collect();
+/// The header zone runs from the first content line to the first line of the body (a list
+/// heading such as `一、基本情况` or a full sentence). Scraped pages show the title twice (page
+/// title, then article title) among breadcrumbs and bylines, or a collection title
+/// `…方案(通用6篇)` followed by the one numbered piece the page shows, `…方案1`: a heading whose
+/// [`title_key`] repeats in the header zone is the title (its last occurrence, right before the
+/// body). Otherwise the first heading-like line that names a kind of document
+/// ([`DOC_KIND`]) is, and failing that the first heading-like line: a site or section label such
+/// as `信息公开` gives way to `…行政管理制度`.
+fn single_title(view: &[&str], first: usize) -> usize {
+    let zone_end = (view.len() + 1).min(first + HEADER_ZONE);
+    let mut candidates: Vec<(usize, String)> = Vec::new();
+    for n in first..zone_end {
+        let l = view[n - 1];
+        if LIST_HEADING.is_match(l) || CHAPTER_HEADING.is_match(l) || is_body_text(l) {
+            break;
+        }
+        if is_heading_like(l) {
+            candidates.push((n, title_key(l)));
+        }
+    }
     let repeated = candidates
         .iter()
         .rev()
         .find(|(n, t)| candidates.iter().any(|(m, u)| m < n && u == t));
+    // `…范本一` after a collection title `…(二篇)` / `…范文2篇` is the one piece shown.
+    let first_piece = candidates.iter().find(|(n, _)| {
+        let numbered_one = NUMBERED_TITLE
+            .captures(view[n - 1])
+            .and_then(|c| c.get(2))
+            .and_then(|m| parse_small_number(m.as_str()))
+            == Some(1);
+        numbered_one
+            && candidates
+                .iter()
+                .any(|(m, _)| m < n && COLLECTION_TITLE.is_match(view[m - 1]))
+    });
     repeated
+        .or(first_piece)
+        .or_else(|| {
+            candidates
+                .iter()
+                .find(|(n, _)| DOC_KIND.is_match(view[n - 1]))
+        })
         .or(candidates.first())
         .map(|(n, _)| *n)
         .unwrap_or(first)
 }
+
+/// A heading compared without its collection note or piece number: `…方案(通用6篇)`, `…方案1`,
+/// `…方法篇1` and `…方法` all give `…方案` / `…方法`.
+fn title_key(line: &str) -> String {
+    let t = COLLECTION_SUFFIX.replace(line, "");
+    let t = t.trim();
+    match NUMBERED_TITLE.captures(t) {
+        Some(c) => series_stem(c.get(1).map_or(t, |m| m.as_str())),
+        None => t.to_string(),
+    }
+}
+
+/// A collection title: `…报告(通用17篇)`, `…范文2篇`, `…说明书（精选5篇）`.
+static COLLECTION_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[0-9一二三四五六七八九十]+篇[）)]?\s*$")
+        .expect("COLLECTION_TITLE is a valid regex")
+});
+
+/// A chapter or article heading, `第一章 总则`, `第二条`: the body (or its table of contents) has
+/// begun.
+static CHAPTER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^第\s*[一二三四五六七八九十百0-9]{1,4}\s*[章节条]")
+        .expect("CHAPTER_HEADING is a valid regex")
+});
+
+/// Words that name a kind of document, which a site or section label (`信息公开`, `起点作文网`)
+/// lacks: `…工作报告`, `…管理制度`, `…的格式`.
+static DOC_KIND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"报告|总结|制度|方案|办法|规定|意见|通知|计划|细则|公报|汇报|讲话|发言|述职|材料|手册|规范|格式|要求|决定|纲要|规划|条例|章程|说明|建议|调查|调研|评估|评价|自查|整改|通报|纪要|公告|通告|请示|批复|范文|心得|体会|怎么写|写法")
+        .expect("DOC_KIND is a valid regex")
+});
 
 /// A list heading: `一、`, `（一）`, `1、`, `(1)`, `1.`.
 static LIST_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -144,55 +240,95 @@ static COLLECTION_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Title lines (1-based) of the longest run of numbered titles 1, 2, 3 … sharing one stem.
+///
+/// A run of pieces that starts at 2 (`范文二`, `篇二` …, the first piece printed without its
+/// header) makes a series too when text stands before it: the first piece starts at the first
+/// content line that is neither chrome nor a blurb.
 fn numbered_series(view: &[&str]) -> Vec<usize> {
     let mut by_stem: BTreeMap<String, Vec<(usize, u32)>> = BTreeMap::new();
     for (i, line) in view.iter().enumerate() {
         if line.chars().count() > 64 {
+            if let Some(c) = GLUED_PIECE.captures(line) {
+                let stem = c.get(1).map_or("", |m| m.as_str());
+                let num = c.get(2).and_then(|m| parse_small_number(m.as_str()));
+                if let Some(num) = num
+                    && stem
+                        .chars()
+                        .filter(|&ch| crate::simplify::is_han(ch))
+                        .count()
+                        >= 2
+                {
+                    by_stem
+                        .entry(format!("{stem}\u{0}glued"))
+                        .or_default()
+                        .push((i + 1, num));
+                }
+            }
             continue;
         }
-        if let Some(c) = NUMBERED_TITLE.captures(line) {
-            let stem = c.get(1).map_or("", |m| m.as_str()).trim();
-            let han = stem
-                .chars()
-                .filter(|&ch| crate::simplify::is_han(ch))
-                .count();
-            let num = c.get(2).and_then(|m| m.as_str().parse::<u32>().ok());
-            if han >= 2
-                && !stem.ends_with(['。', '，', '；', '：', ',', ';', ':'])
-                && let Some(num) = num
-            {
-                by_stem
-                    .entry(stem.to_string())
-                    .or_default()
-                    .push((i + 1, num));
-            }
-        } else if let Some(c) = PIECE_TITLE.captures(line) {
+        if let Some(c) = PIECE_TITLE.captures(line) {
             let num = c
                 .get(1)
                 .or_else(|| c.get(2))
                 .and_then(|m| parse_small_number(m.as_str()));
             if let Some(num) = num {
-                by_stem.entry("篇".into()).or_default().push((i + 1, num));
+                by_stem.entry(PIECES.into()).or_default().push((i + 1, num));
+            }
+        } else if let Some(c) = NUMBERED_TITLE.captures(line) {
+            let raw_stem = c.get(1).map_or("", |m| m.as_str()).trim();
+            let stem = series_stem(raw_stem);
+            let han = stem
+                .chars()
+                .filter(|&ch| crate::simplify::is_han(ch))
+                .count();
+            let num = c.get(2).and_then(|m| parse_small_number(m.as_str()));
+            if han >= 2
+                && !raw_stem.ends_with(['。', '，', '；', '：', ',', ';', ':', '、'])
+                && !LIST_HEADING.is_match(raw_stem)
+                && let Some(num) = num
+            {
+                by_stem.entry(stem).or_default().push((i + 1, num));
             }
         }
     }
-    let mut best: Vec<usize> = Vec::new();
-    for entries in by_stem.values() {
-        // Keep the lines numbered 1, 2, 3 … in order.
+    let run_from = |entries: &[(usize, u32)], start: u32| -> Vec<usize> {
         let mut run = Vec::new();
-        let mut expect = 1;
+        let mut expect = start;
         for &(line, num) in entries {
             if num == expect {
                 run.push(line);
                 expect += 1;
             }
         }
+        run
+    };
+    let mut best: Vec<usize> = Vec::new();
+    for entries in by_stem.values() {
+        // Keep the lines numbered 1, 2, 3 … in order.
+        let run = run_from(entries, 1);
         if run.len() > best.len() {
             best = run;
         }
     }
+    if best.len() < 2
+        && let Some(entries) = by_stem.get(PIECES)
+    {
+        let run = run_from(entries, 2);
+        let first_piece = run.first().and_then(|&second| {
+            (1..second).find(|&n| {
+                let l = view[n - 1];
+                is_content(l) && !EDITOR_BLURB.is_match(l) && !COLLECTION_SUFFIX.is_match(l)
+            })
+        });
+        if let Some(first_piece) = first_piece {
+            best = std::iter::once(first_piece).chain(run).collect();
+        }
+    }
     best
 }
+
+/// The stem under which `篇一：…`, `【范文2】…` pieces are collected.
+const PIECES: &str = "篇";
 
 /// Parse `12` or Chinese `十二` (up to 999).
 pub fn parse_small_number(s: &str) -> Option<u32> {
@@ -223,11 +359,16 @@ pub fn parse_small_number(s: &str) -> Option<u32> {
     Some(total + current)
 }
 
-/// The first "related articles" header at or after line `from`.
+/// The first line of the page trailer at or after line `from`: a [`RELATED_HEADER`] line, or a
+/// [`FOOTER_NOTE`] after which no body text follows.
 fn trailer(view: &[&str], from: usize) -> Option<usize> {
     (from..=view.len()).find(|&n| {
         let l = view[n - 1];
-        l.chars().count() <= 40 && RELATED_HEADER.is_match(l)
+        let short = l.chars().count() <= 64;
+        (short && RELATED_HEADER.is_match(l))
+            || (short
+                && FOOTER_NOTE.is_match(l)
+                && !view[n..].iter().any(|rest| is_body_text(rest)))
     })
 }
 
@@ -238,14 +379,15 @@ fn last_non_blank(view: &[&str], from: usize, to: usize) -> usize {
         .unwrap_or(from)
 }
 
+/// A line with some text that is not page chrome (a lone `-` or `|` is not text).
 fn is_content(line: &str) -> bool {
-    !line.is_empty() && !HEADER_CHROME.is_match(line)
+    line.chars().any(char::is_alphanumeric) && !HEADER_CHROME.is_match(line)
 }
 
 /// An editor's blurb of a scraped page: `以下是小编精心整理的…，仅供参考`.
 static EDITOR_BLURB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"小编|仅供参考|供大家参考|欢迎阅读|希望.{0,10}帮助|以下是.{0,30}(?:整理|收集|分享|范文)",
+        r"小编|仅供参考|供大家参考|欢迎阅读|希望.{0,10}帮助|以下是.{0,30}(?:整理|收集|分享|范文)|(?:为您|为你|为大家)(?:精心)?(?:整理|收集|准备|精选)",
     )
     .expect("EDITOR_BLURB is a valid regex")
 });
@@ -255,7 +397,7 @@ fn is_body_text(line: &str) -> bool {
     !line.is_empty()
         && !HEADER_CHROME.is_match(line)
         && !EDITOR_BLURB.is_match(line)
-        && (line.chars().count() > 60 || line.ends_with(['。', '！', '？', '；']))
+        && (line.chars().count() > 60 || line.ends_with(['。', '！', '？', '；', '!', ';']))
 }
 
 /// A short line that does not read as a sentence.
@@ -354,6 +496,119 @@ mod tests {
         let text = "报告正文\n完成项目数量为1\n";
         let layout = split(&clean_text(text));
         assert_eq!(layout.reports.len(), 1);
+    }
+
+    fn titles_and_ends(text: &str) -> Vec<(usize, usize)> {
+        split(&clean_text(text))
+            .reports
+            .iter()
+            .map(|r| (r.title_line, r.line_end))
+            .collect()
+    }
+
+    #[test]
+    fn numbered_titles_in_other_shapes_make_a_series() {
+        for (one, two) in [
+            ("乡镇财政所自查报告（一）", "乡镇财政所自查报告（二）"),
+            ("乡镇财政所自查报告 第1篇", "乡镇财政所自查报告 第2篇"),
+            ("乡镇财政所自查报告篇1", "乡镇财政所自查报告篇2"),
+            ("乡镇财政所自查报告一", "乡镇财政所自查报告二"),
+            ("【篇1】乡镇财政所自查报告", "【篇2】某街道自查报告"),
+            ("范文1：乡镇财政所自查报告", "范文2：某街道自查报告"),
+        ] {
+            let text = format!(
+                "自查报告合集\n{one}\n今年我所对账务做了全面清查。\n{two}\n街道对照要求逐项自查。"
+            );
+            assert_eq!(titles_and_ends(&text), vec![(2, 3), (4, 5)], "{one}");
+        }
+    }
+
+    #[test]
+    fn a_list_of_numbered_items_is_not_a_series() {
+        let text = "学校安全工作总结\n一、检查教室1\n二、检查食堂2\n全年未发生安全事故。";
+        assert_eq!(titles_and_ends(text), vec![(1, 4)]);
+    }
+
+    #[test]
+    fn a_page_showing_only_piece_one_of_a_collection() {
+        // Nav with `相关推荐` above the title must not end the report before it starts.
+        let text = "- 物业公司考核办法 推荐度：\n- 相关推荐\n物业公司考核办法(通用4篇)\n为了做好考核，以下是小编整理的物业公司考核办法，仅供参考。\n物业公司考核办法1\n为调动员工积极性，制定本办法。\n一、考核内容\n按月考核出勤。";
+        assert_eq!(titles_and_ends(text), vec![(5, 8)]);
+        let text = "某某作文网\n\n保洁员考核细则(收集3篇)\n\n时间: 2024-01-02 栏目:办公范文\n\n保洁员考核细则篇1\n\n保洁员每日清扫两次。";
+        assert_eq!(titles_and_ends(text), vec![(7, 9)]);
+    }
+
+    #[test]
+    fn a_piece_series_may_print_its_first_piece_without_header() {
+        let text = "前言：我们特意为您整理了3篇证明范文，希望对您有帮助。\n兹证明张三系我村村民。\n特此证明。\n范文二\n兹证明李四家庭困难。\n范文三\n兹证明王五已迁出。";
+        assert_eq!(titles_and_ends(text), vec![(2, 3), (4, 5), (6, 7)]);
+    }
+
+    #[test]
+    fn the_trailer_of_a_single_report_is_left_out() {
+        let text = "2023年档案工作总结\n全年整理档案300卷。\n下一步加强数字化。\n上一篇：2022年档案工作总结\n下一篇：档案室管理制度";
+        assert_eq!(titles_and_ends(text), vec![(1, 3)]);
+        let text = "2023年档案工作总结\n全年整理档案300卷。\n[责任编辑：赵六]";
+        assert_eq!(titles_and_ends(text), vec![(1, 2)]);
+        let text = "2023年档案工作总结\n全年整理档案300卷。\n版权所有 某某范文网\n免责声明：本站内容来自网友投稿。";
+        assert_eq!(titles_and_ends(text), vec![(1, 2)]);
+        let text = "2023年档案工作总结\n全年整理档案300卷。\n……(未完，全文共5000字，当前仅显示800字)\n收藏本文";
+        assert_eq!(titles_and_ends(text), vec![(1, 2)]);
+    }
+
+    #[test]
+    fn a_byline_followed_by_text_is_not_the_trailer() {
+        let text = "2023年档案工作总结\n作者：档案室\n全年整理档案300卷，接待查档120人次。\n下一步加强数字化。";
+        assert_eq!(titles_and_ends(text), vec![(1, 4)]);
+    }
+
+    #[test]
+    fn a_site_or_section_label_is_not_the_title() {
+        let text = "信息公开\n\n某市档案馆财务管理制度\n\n第一章 总则\n\n第一条 为规范财务管理，制定本制度。";
+        assert_eq!(titles_and_ends(text), vec![(3, 7)]);
+        let text = "首页\n-> 政务公开 -> 工作报告\n某县统计局2023年工作报告\n发布日期：2024-01-05 09:00 浏览次数：\n一、主要工作\n全年完成统计调查12项。";
+        assert_eq!(titles_and_ends(text), vec![(3, 6)]);
+    }
+
+    #[test]
+    fn document_site_widgets_are_chrome() {
+        let text = "档案管理手册.docx\n上传人：a****1 文档编号：123 上传时间：2023-01-08 格式：DOCX 页数：9\n档案管理手册.docx_第1页\n第1页 / 共9页\n点击查看更多>>\n《档案管理手册.docx》由会员分享，可在线阅读。\n档案管理手册\n第一章 归档范围3\n第二章 保管期限5\n第一章 归档范围\n凡是具有保存价值的文件均应归档。";
+        assert_eq!(titles_and_ends(text), vec![(7, 11)]);
+    }
+
+    #[test]
+    fn a_title_repeated_inside_the_body_is_not_taken() {
+        let text = "首页 > 报告 > 档案工作报告怎么写\n档案工作报告怎么写\n来源：某网 阅读：3000 次\n一、报告的含义\n档案工作报告怎么写\n报告是向上级汇报工作的文书。";
+        assert_eq!(titles_and_ends(text), vec![(2, 6)]);
+    }
+
+    #[test]
+    fn pieces_numbered_with_a_colon_or_glued_to_their_text() {
+        let text = "读书心得范文2篇\n小编整理了两篇读书心得，一起看看吧！\n读书心得1：\n这本书讲了一个守岛人的故事。\n读书心得2：\n读完以后我很受触动。";
+        assert_eq!(titles_and_ends(text), vec![(3, 4), (5, 6)]);
+        let long = "负责接待来访客人并登记，按时整理来访记录，做好电话转接与留言，保持前台整洁有序，遇到投诉及时上报并跟进处理结果。";
+        let text = format!(
+            "保安员岗位说明书(通用2篇)保安员岗位说明书篇1{long}\n保安员岗位说明书篇2{long}"
+        );
+        assert_eq!(titles_and_ends(&text), vec![(1, 1), (2, 2)]);
+        // One long line with a piece number is not a series by itself.
+        let text = format!("年度总结\n本报告共分三篇一是{long}");
+        assert_eq!(titles_and_ends(&text), vec![(1, 2)]);
+    }
+
+    #[test]
+    fn the_first_piece_after_a_collection_title_is_the_title() {
+        let text = "社区服务心得体会范本 社区志愿心得(二篇)\n下面我给大家整理了一些心得体会范文，希望能够帮助到大家。\n有关社区服务的心得体会范本一\n这次服务让我认识了很多老人。";
+        assert_eq!(titles_and_ends(text), vec![(3, 4)]);
+        // Without a collection title a heading ending in 一 is not preferred.
+        let text = "社区服务工作总结\n服务小组一\n这次服务让我认识了很多老人。";
+        assert_eq!(titles_and_ends(text), vec![(1, 3)]);
+    }
+
+    #[test]
+    fn reader_widgets_of_document_sites_are_chrome() {
+        let text = "档案工作手册_第1页\n档案工作手册_第2页\n已阅读2页，还剩8页未读，继续免费阅读\n付费下载\n版权说明：本文档由用户提供并上传\n文档简介\n档案工作手册一、归档范围凡是具有保存价值的文件均应归档，按年度整理。";
+        assert_eq!(titles_and_ends(text), vec![(7, 7)]);
     }
 
     #[test]
