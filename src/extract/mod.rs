@@ -187,6 +187,7 @@ pub fn mentions_in_line(line: &str) -> Vec<Mention> {
     let t: &str = &folded.text;
     let mut taken = scan::Taken::default();
     years::years(t, &mut taken);
+    years::roc_years(t, &mut taken);
     scan::money(t, &mut taken);
     scan::percents(t, &mut taken);
     years::short_years(t, &mut taken);

@@ -77,7 +77,7 @@ pub(crate) fn char_after(t: &str, i: usize) -> Option<char> {
 }
 
 pub(crate) fn is_numeral_char(c: char) -> bool {
-    c.is_ascii_digit() || cjk_digit(c).is_some() || "十拾百佰千仟万萬亿億".contains(c)
+    c.is_ascii_digit() || cjk_digit(c).is_some() || CJK_UNITS.contains(c)
 }
 
 fn currency_code(word: &str) -> &'static str {
@@ -161,7 +161,7 @@ pub(crate) fn money(t: &str, taken: &mut Taken) {
         let starts_with_unit = t[span_start..]
             .chars()
             .next()
-            .is_some_and(|c| "十拾百佰千仟万萬亿億".contains(c));
+            .is_some_and(|c| CJK_UNITS.contains(c));
         if starts_with_unit && prev.is_some_and(|p| matches!(p, '几' | '幾' | '数' | '數')) {
             continue;
         }

@@ -110,6 +110,25 @@ pub(crate) fn years(t: &str, taken: &mut Taken) {
         f.range = Some([f64::from(s), f64::from(s + 4)]);
         taken.push(f);
     }
+    // `2025/26年度`: one fiscal year over two calendar years, like a range (value: its first year).
+    for c in caps(&FISCAL_YEAR, t, has_year) {
+        let (Some(lo), Some(hi), Some(whole)) = (c.name("lo"), c.name("hi"), c.get(0)) else {
+            continue;
+        };
+        let (Some(l), Some(h)) = (year_digits(lo.as_str()), year_digits(hi.as_str())) else {
+            continue;
+        };
+        let prev = char_before(t, whole.start());
+        if (l + 1.0) % 100.0 != h
+            || prev.is_some_and(|p| p.is_ascii_digit() || p == '.' || is_numeral_char(p))
+            || bad_after_year(t, whole.end())
+        {
+            continue;
+        }
+        let mut f = year_found(whole.range(), Some(l), Role::Date);
+        f.range = Some([l, l + 1.0]);
+        taken.push(f);
+    }
     for c in caps(&YEAR_RANGE, t, has_year) {
         let (Some(lo), Some(hi), Some(whole)) = (c.name("lo"), c.name("hi"), c.get(0)) else {
             continue;
@@ -178,6 +197,34 @@ pub(crate) fn years(t: &str, taken: &mut Taken) {
         taken.push(year_found(
             whole.range(),
             year_digits(y.as_str()),
+            Role::Date,
+        ));
+    }
+}
+
+/// Years of the Republic of China calendar (`中華民國八十七年度` = 1998, `114年度` = 2025).
+pub(crate) fn roc_years(t: &str, taken: &mut Taken) {
+    let cond = t.contains('年') && (t.contains('民') || t.contains("年度") || t.contains('月'));
+    for c in caps(&ROC_YEAR, t, cond) {
+        let Some(whole) = c.get(0) else {
+            continue;
+        };
+        let (num, ok) = match (c.name("era"), c.name("n"), c.name("m")) {
+            (Some(_), Some(n), _) => (n, true),
+            // Without the era name only `114年度`, `113年8月`.
+            (None, _, Some(m)) => (m, c.name("tail").is_some()),
+            _ => continue,
+        };
+        if !ok || char_before(t, whole.start()).is_some_and(|p| p.is_ascii_digit() || p == '.') {
+            continue;
+        }
+        let Some(n) = parse_numeral(num.as_str()).filter(|n| n.has_digit && n.value >= 1.0) else {
+            continue;
+        };
+        let end = num.end() + '年'.len_utf8();
+        taken.push(year_found(
+            num.start()..end,
+            Some(n.value + 1911.0),
             Role::Date,
         ));
     }
