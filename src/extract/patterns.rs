@@ -29,8 +29,11 @@ pub fn numeral() -> String {
 }
 
 /// Currency words, longest first so `美元` is not read as `元`.
-pub const CURRENCY: &str =
-    "美元|美金|港元|港币|港幣|欧元|歐元|日元|英镑|英鎊|元人民币|元人民幣|人民币|人民幣|元";
+///
+/// Beyond the guidelines' six codes, Taiwan's and Macau's own currency words get their ISO codes
+/// (`新臺幣` TWD, `澳門元` MOP), which the guidelines' list leaves open with its "…"; a bare
+/// `元` stays CNY, as the rules read one line, not the whole report.
+pub const CURRENCY: &str = "美元|美金|港元|港币|港幣|欧元|歐元|日元|英镑|英鎊|元人民币|元人民幣|人民币|人民幣|元新台币|元新臺幣|元新台幣|新台币|新臺幣|新台幣|澳门元|澳門元|澳门币|澳門幣|元";
 
 /// Separators of a range (`15-20万元`, `1—10亿元`, `十五亿元到二十亿元`).
 pub const RANGE_SEP: &str = "-|—{1,2}|–|~|至|到";

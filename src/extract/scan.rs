@@ -87,6 +87,10 @@ fn currency_code(word: &str) -> &'static str {
         "欧元" | "歐元" => "EUR",
         "日元" => "JPY",
         "英镑" | "英鎊" => "GBP",
+        "元新台币" | "元新臺幣" | "元新台幣" | "新台币" | "新臺幣" | "新台幣" => {
+            "TWD"
+        }
+        "澳门元" | "澳門元" | "澳门币" | "澳門幣" => "MOP",
         _ => "CNY",
     }
 }
@@ -100,9 +104,22 @@ const NOT_MONEY_AFTER_GE_YI: &[&str] = &[
 /// Money: sums with a currency word, and the colloquial `N个亿`.
 pub(crate) fn money(t: &str, taken: &mut Taken) {
     let has_currency = t.contains('元')
-        || ["人民币", "人民幣", "美金", "港币", "港幣", "英镑", "英鎊"]
-            .iter()
-            .any(|w| t.contains(w));
+        || [
+            "人民币",
+            "人民幣",
+            "美金",
+            "港币",
+            "港幣",
+            "英镑",
+            "英鎊",
+            "台币",
+            "臺幣",
+            "台幣",
+            "澳门币",
+            "澳門幣",
+        ]
+        .iter()
+        .any(|w| t.contains(w));
     for c in caps(&MONEY, t, has_currency) {
         let (Some(num), Some(cur)) = (c.name("num"), c.name("cur")) else {
             continue;

@@ -714,3 +714,44 @@ fn change_verbs_before_a_blank() {
     assert_eq!(m[0].role, Some(Role::Change));
     assert_eq!(m[1].role, Some(Role::Amount));
 }
+
+#[test]
+fn a_range_or_plan_before_a_sum_gives_it_no_year() {
+    // The range frames the sum: no jump to a year in a later clause.
+    let m = money("2016至2020年全市累计投入环保资金80亿元，其中2020年投入20亿元。");
+    assert_eq!(m[0].year, YearRef::None);
+    assert_eq!(m[1].year, YearRef::Year(2020));
+    let m = money("“十三五”期间共安排债券资金45亿元，2019年最多。");
+    assert_eq!(m[0].year, YearRef::None);
+    // A year before the range still counts for a sum before the range.
+    let m = money("2018年投入9亿元，用于2019-2021年建设。");
+    assert_eq!(m[0].year, YearRef::Year(2018));
+}
+
+#[test]
+fn starts_and_multiples_of_a_base_year() {
+    let m = money("2024年全县税收12亿元，是2015年的3倍，人均税收达到4000元。");
+    assert_eq!(m[0].year, YearRef::Year(2024));
+    assert_eq!(m[1].year, YearRef::Year(2024));
+    let m = money("2024年出口由2015年的900万美元增加到1.5亿美元。");
+    assert_eq!(m[0].year, YearRef::Year(2015));
+    assert_eq!(m[1].year, YearRef::Year(2024));
+    // `从2019年起` starts a period; it is no comparison base.
+    let m = money("从2019年起每年安排3000万元。");
+    assert_eq!(m[0].year, YearRef::Year(2019));
+}
+
+#[test]
+fn taiwan_and_macau_currency_words() {
+    let m = money("總預算歲出2兆8,000億元新臺幣，另撥350億新台幣；博彩稅收入約100億澳門元。");
+    assert_eq!(
+        m.iter().map(|m| (m.currency, m.value)).collect::<Vec<_>>(),
+        [
+            (Some("TWD"), Some(2.8e12)),
+            (Some("TWD"), Some(3.5e10)),
+            (Some("MOP"), Some(1e10)),
+        ]
+    );
+    // A bare 元 stays CNY: the rules read one line.
+    assert_eq!(money("歲出350億元")[0].currency, Some("CNY"));
+}
