@@ -295,8 +295,10 @@ fn gives_its_year(t: &str, y: &scan::Found, f: &scan::Found) -> bool {
                 .iter()
                 .any(|w| after.trim_start_matches(['的', ' ']).starts_with(w)))
         // `由2022年的45%提高到65%`: the start of a change (but `从2019年起` starts a period).
+        // A range's own `从` (`从1979到1984年`) opens the range, not a change.
         || (before.ends_with(['由', '从', '從'])
-            && !["起", "开始", "開始", "以来", "以來", "至今"]
+            && y.range.is_none()
+            && !["起", "开始", "開始", "以来", "以來", "至今", "到", "至"]
                 .iter()
                 .any(|w| after.starts_with(w)))
         // `是2022年的2.4倍`: a multiple of the base.

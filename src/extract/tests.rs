@@ -721,6 +721,9 @@ fn a_range_or_plan_before_a_sum_gives_it_no_year() {
     let m = money("2016至2020年全市累计投入环保资金80亿元，其中2020年投入20亿元。");
     assert_eq!(m[0].year, YearRef::None);
     assert_eq!(m[1].year, YearRef::Year(2020));
+    let m = money("从2011到2015年共征收税款55亿元，仅2015年就有14亿元。");
+    assert_eq!(m[0].year, YearRef::None);
+    assert_eq!(m[1].year, YearRef::Year(2015));
     let m = money("“十三五”期间共安排债券资金45亿元，2019年最多。");
     assert_eq!(m[0].year, YearRef::None);
     // A year before the range still counts for a sum before the range.
