@@ -111,7 +111,7 @@ pub(crate) fn years(t: &str, taken: &mut Taken) {
         taken.push(f);
     }
     // `2025/26年度`: one fiscal year over two calendar years, like a range (value: its first year).
-    for c in caps(&FISCAL_YEAR, t, has_year) {
+    for c in caps(&FISCAL_YEAR, t, has_year && may_hold_fiscal_year(t)) {
         let (Some(lo), Some(hi), Some(whole)) = (c.name("lo"), c.name("hi"), c.get(0)) else {
             continue;
         };
@@ -202,9 +202,44 @@ pub(crate) fn years(t: &str, taken: &mut Taken) {
     }
 }
 
+/// A cheap test run before [`FISCAL_YEAR`]: a `/`, or a dash or 至 followed by two digits and
+/// (财政)年 (`2023-24年度`, `2025至26財政年度`).
+fn may_hold_fiscal_year(t: &str) -> bool {
+    if t.contains('/') {
+        return true;
+    }
+    ['-', '至', '—', '–'].iter().any(|&sep| {
+        t.match_indices(sep).any(|(i, s)| {
+            let rest = t[i + s.len()..].trim_start_matches(' ');
+            let b = rest.as_bytes();
+            b.len() >= 5
+                && b[0].is_ascii_digit()
+                && b[1].is_ascii_digit()
+                && ["年", "财政年", "財政年"]
+                    .iter()
+                    .any(|w| rest[2..].trim_start_matches(' ').starts_with(w))
+        })
+    })
+}
+
+/// Whether `t` may hold a Republic of China year: the era name, or three digits 100–119
+/// right before 年度 or 年N月.
+fn may_hold_roc_year(t: &str) -> bool {
+    if t.contains("民国") || t.contains("民國") {
+        return true;
+    }
+    t.match_indices('年').any(|(i, _)| {
+        let b = &t.as_bytes()[..i];
+        b.len() >= 3
+            && b[b.len() - 3] == b'1'
+            && matches!(b[b.len() - 2], b'0' | b'1')
+            && b[b.len() - 1].is_ascii_digit()
+    })
+}
+
 /// Years of the Republic of China calendar (`中華民國八十七年度` = 1998, `114年度` = 2025).
 pub(crate) fn roc_years(t: &str, taken: &mut Taken) {
-    let cond = t.contains('年') && (t.contains('民') || t.contains("年度") || t.contains('月'));
+    let cond = may_hold_roc_year(t);
     for c in caps(&ROC_YEAR, t, cond) {
         let Some(whole) = c.get(0) else {
             continue;
