@@ -293,10 +293,12 @@ pub fn clause_tail(before: &str) -> &str {
 /// Cues of a rate per person, student, year, item (`每生每年`, `人均`, `各區縣市`).
 ///
 /// Example: `單獨設立人均1萬元的…獎`, `每年引資總額達到300億元左右`, `各區縣市投入要達到一個億以上`.
-/// Not: `各级财政`, `各类项目`, `各项收入`, `各部门` (aggregates), `各乡镇共投入` (a total).
+/// `平均` too: `項目平均投資規模超過億元` is a size per project.
+/// Not: `各级财政`, `各类项目`, `各项收入`, `各部门`, `各机关`, `各单位` (aggregates), `各乡镇共投入`
+/// (a total).
 pub static PER_UNIT_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        "每|人均|生均|户均|戶均|亩均|畝均|年均|月均|日均|(?P<ge>各)[^级級类類项項种種界方个個自地部]",
+        "每|人均|生均|户均|戶均|亩均|畝均|年均|月均|日均|平均|(?P<ge>各)[^级級类類项項种種界方个個自地部机機单單]",
     )
     .unwrap_or_else(|e| panic!("PER_UNIT_CUE: {e}"))
 });
@@ -307,6 +309,14 @@ pub static PER_UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("PER_UNIT_AFTER: {e}"))
 });
 
+/// A clause that opens with a verb of reaching, so its subject is the previous clause's.
+pub static CARRIED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "^(?:首次|已|将|將|再)?(?:达到|達到|到达|到達|达|達|增至|增加到|提高到|升至|上升到)$",
+    )
+    .unwrap_or_else(|e| panic!("CARRIED_SUBJECT: {e}"))
+});
+
 /// Whether the sum is a rate: a cue in its clause before it, or a unit right after it.
 pub fn is_per_unit(before: &str, after: &str) -> bool {
     if PER_UNIT_AFTER.is_match(after) {
@@ -315,8 +325,15 @@ pub fn is_per_unit(before: &str, after: &str) -> bool {
     // A label before a colon names what follows: `全年全国职工人均工资:6470元`.
     let tail = clause_tail(before);
     let head = &before[..before.len() - tail.len()];
+    // A clause that opens with a verb has the subject of the one before: `人均生产总值突破2万元,
+    // 达到20230元`.
+    let carried = CARRIED_SUBJECT.is_match(tail);
     let clause = match head.strip_suffix([':', '：']) {
         Some(h) => &before[h.len() - clause_tail(h).len()..],
+        None if carried && !head.is_empty() => {
+            let h = &head[..head.len() - head.chars().next_back().map_or(0, char::len_utf8)];
+            &before[h.len() - clause_tail(h).len()..]
+        }
         None => tail,
     };
     PER_UNIT_CUE
@@ -339,7 +356,10 @@ pub static PREVIOUS_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Pick the role of a money mention; threshold first, then change, per_unit, amount.
+///
+/// Blanks right before the number are no part of the cue (`增收 7.2億元`, text from PDFs).
 pub fn money_role(before: &str, after: &str, bound: bool, bare: bool) -> Role {
+    let before = before.trim_end_matches([' ', '\u{a0}', '\u{3000}']);
     if is_threshold(after, bound, bare) {
         Role::Threshold
     } else if is_change(before) {
@@ -412,6 +432,11 @@ mod tests {
         assert!(!is_change("安排教育支出"));
         assert!(!is_change("节约资金用于民生,投入资金"));
         assert!(!is_change("津市達到3個多億,全市多"));
+        assert_eq!(
+            money_role("比去年同期減收 ", "。", false, false),
+            Role::Change
+        );
+        assert_eq!(money_role("本年度撥款 ", "。", false, false), Role::Amount);
     }
 
     #[test]
@@ -431,6 +456,12 @@ mod tests {
         ));
         assert!(!is_per_unit("各级财政投入", "。"));
         assert!(!is_per_unit("各乡镇共投入", "。"));
+        // Own words: an average per item, a subject carried over, an aggregate of agencies.
+        assert!(is_per_unit("新建厂房平均造价超过", "。"));
+        assert!(is_per_unit("人均绿地投入首次超过3万元,达到", "。"));
+        assert!(!is_per_unit("全县财政收入首次超过3亿元,达到", "。"));
+        assert!(!is_per_unit("各机关上报的维修需求合计", "。"));
+        assert!(!is_per_unit("各單位結轉資金", "。"));
     }
 
     #[test]

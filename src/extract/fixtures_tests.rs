@@ -7,7 +7,8 @@
 //! (currencies, ranges, rates, changes, thresholds, document numbers), and three modelled on real
 //! reports in their own wording: a 1950s budget report in Chinese numerals, a 1980s work report
 //! (written-out plans, year ranges, 每人平均, 个百分点) and a 2020s audit report (PDF spacing,
-//! asides, comparison bases, listed years).
+//! asides, comparison bases, listed years), and Hong Kong, Macau and Taiwan budget text (fiscal
+//! years `2025/26年度`, Republic of China years, `兆`, TWD and MOP, bases `由…的`/`是…的N倍`).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

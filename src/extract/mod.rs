@@ -187,6 +187,7 @@ pub fn mentions_in_line(line: &str) -> Vec<Mention> {
     let t: &str = &folded.text;
     let mut taken = scan::Taken::default();
     years::years(t, &mut taken);
+    years::roc_years(t, &mut taken);
     scan::money(t, &mut taken);
     scan::percents(t, &mut taken);
     years::short_years(t, &mut taken);
@@ -223,13 +224,15 @@ pub fn mentions_in_line(line: &str) -> Vec<Mention> {
 }
 
 /// The year of a money figure: the nearest year before it in its sentence (else the first
-/// after it), counting only dates and placeholders (not document numbers, plan periods or year
-/// ranges). Beyond that mechanical rule, four sure exceptions:
+/// after it), counting dates, placeholders, year ranges and plan periods, but not document
+/// numbers. A range or a plan period is no single year, so a sum it frames gets none
+/// (`从1979到1984年…缴纳税金277亿元,仅1984年就达90亿元` → 277亿元 null, 90亿元 1984).
+/// Beyond that mechanical rule, four sure exceptions:
 /// - a sum right after `上年`/`去年` belongs to the year before (`2021年…比上年5亿元` → 2020;
 ///   null when the sentence's year is anonymised);
 /// - a price base (`按1952年不变价格`) is no sum's year;
-/// - a year that is a comparison base (`比2020年增加5亿元`) gives its year only to its own value
-///   (`比2020年的80亿元`);
+/// - a year that is a comparison base (`比2020年增加5亿元`, `由2020年的…增加到`, `是2020年的2倍`)
+///   gives its year only to its own value (`比2020年的80亿元`);
 /// - a sum after `以来`/`年来` that follows the year is cumulative since then (`成立于20xx年8月,
 ///   三年来,…共引进资金40.3亿元`) → null.
 fn money_year(t: &str, f: &scan::Found, sentence: &Span, all: &[scan::Found]) -> YearRef {
@@ -237,8 +240,7 @@ fn money_year(t: &str, f: &scan::Found, sentence: &Span, all: &[scan::Found]) ->
         .iter()
         .filter(|y| {
             y.kind == Kind::Year
-                && matches!(y.role, Some(Role::Date) | Some(Role::Placeholder))
-                && y.range.is_none()
+                && y.role != Some(Role::DocNumber)
                 && sentence.start <= y.span.start
                 && y.span.end <= sentence.end
                 && gives_its_year(t, y, f)
@@ -249,6 +251,9 @@ fn money_year(t: &str, f: &scan::Found, sentence: &Span, all: &[scan::Found]) ->
     let Some(y) = chosen else {
         return YearRef::None;
     };
+    if y.range.is_some() || y.role == Some(Role::PlanPeriod) {
+        return YearRef::None;
+    }
     if y.span.end <= f.span.start {
         let between = &t[y.span.end..f.span.start];
         if between.contains("以来")
@@ -288,7 +293,18 @@ fn gives_its_year(t: &str, y: &scan::Found, f: &scan::Found) -> bool {
         || (before.ends_with(['与', '與', '同', '跟'])
             && ["相比", "比较", "比較", "持平", "对比", "對比", "比"]
                 .iter()
-                .any(|w| after.trim_start_matches(['的', ' ']).starts_with(w)));
+                .any(|w| after.trim_start_matches(['的', ' ']).starts_with(w)))
+        // `由2022年的45%提高到65%`: the start of a change (but `从2019年起` starts a period).
+        // A range's own `从` (`从1979到1984年`) opens the range, not a change.
+        || (before.ends_with(['由', '从', '從'])
+            && y.range.is_none()
+            && !["起", "开始", "開始", "以来", "以來", "至今", "到", "至"]
+                .iter()
+                .any(|w| after.starts_with(w)))
+        // `是2022年的2.4倍`: a multiple of the base.
+        || (before.ends_with(['是', '为', '為', '于', '於'])
+            && after.starts_with('的')
+            && context::head_chars(after, 10).contains('倍'));
     let own_value = y.span.end <= f.span.start
         && matches!(
             &t[y.span.end..f.span.start],

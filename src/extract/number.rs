@@ -38,11 +38,12 @@ fn small_unit(c: char) -> Option<f64> {
     }
 }
 
-/// Value of a large unit (万 亿).
+/// Value of a large unit (万 亿 兆; 兆 = 10^12 as in Taiwan, `3兆1,648億`).
 fn big_unit(c: char) -> Option<f64> {
     match c {
         '万' | '萬' => Some(1e4),
         '亿' | '億' => Some(1e8),
+        '兆' => Some(1e12),
         _ => None,
     }
 }
@@ -213,6 +214,8 @@ mod tests {
         assert_eq!(v("贰拾万"), 200_000.0);
         assert_eq!(v("三萬億"), 3e12);
         assert_eq!(v("三十万万"), 3e9);
+        assert_eq!(v("3兆1,648億"), 3.1648e12);
+        assert_eq!(v("3兆128億"), 3.0128e12);
     }
 
     #[test]

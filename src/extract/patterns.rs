@@ -11,8 +11,8 @@ use regex::Regex;
 
 /// Chinese digits, simplified, traditional and financial forms.
 pub const CJK_DIGITS: &str = "〇○零一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖";
-/// Chinese multipliers.
-pub const CJK_UNITS: &str = "十拾百佰千仟万萬亿億";
+/// Chinese multipliers. `兆` is 10^12 as in Taiwan's budgets (`3兆1,648億元`).
+pub const CJK_UNITS: &str = "十拾百佰千仟万萬亿億兆";
 /// An Arabic number with optional thousands separators and decimals.
 pub const ARABIC: &str = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?";
 
@@ -29,8 +29,11 @@ pub fn numeral() -> String {
 }
 
 /// Currency words, longest first so `美元` is not read as `元`.
-pub const CURRENCY: &str =
-    "美元|美金|港元|港币|港幣|欧元|歐元|日元|英镑|英鎊|元人民币|元人民幣|人民币|人民幣|元";
+///
+/// Beyond the guidelines' six codes, Taiwan's and Macau's own currency words get their ISO codes
+/// (`新臺幣` TWD, `澳門元` MOP), which the guidelines' list leaves open with its "…"; a bare
+/// `元` stays CNY, as the rules read one line, not the whole report.
+pub const CURRENCY: &str = "美元|美金|港元|港币|港幣|欧元|歐元|日元|英镑|英鎊|元人民币|元人民幣|人民币|人民幣|元新台币|元新臺幣|元新台幣|新台币|新臺幣|新台幣|澳门元|澳門元|澳门币|澳門幣|元";
 
 /// Separators of a range (`15-20万元`, `1—10亿元`, `十五亿元到二十亿元`).
 pub const RANGE_SEP: &str = "-|—{1,2}|–|~|至|到";
@@ -109,6 +112,26 @@ pub static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| panic!("YEAR_RANGE: {e}"))
 });
 
+/// A fiscal year that straddles two calendar years, its second year in two digits:
+/// `2025/26年度`, `2018/19年度`, `二零一四/一五年度`, `2025至26财政年度` (Hong Kong and Macau budgets).
+/// The stage keeps it only when the second year follows the first (`26` after `2025`).
+pub static FISCAL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        "(?P<lo>(?:19|20)[0-9]{{2}}|{CJK_YEAR}) ?(?:/|-|—|–|至) ?(?P<hi>[0-9]{{2}}|[〇○零一二三四五六七八九]{{2}}) ?(?:财政|財政)?年"
+    ))
+    .unwrap_or_else(|e| panic!("FISCAL_YEAR: {e}"))
+});
+
+/// A year of the Republic of China calendar (Taiwan's budgets), year 1 = 1912:
+/// `中華民國八十七年度`, `民國87年`, and without the era name only in the unmistakable forms
+/// `114年度` and `113年8月` (three digits, 100–119, then 度 or a month).
+pub static ROC_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "(?:(?P<era>(?:中华|中華)?(?:民国|民國))(?P<n>[0-9]{1,3}|[一二三四五六七八九十百零〇]{1,5})|(?P<m>1[01][0-9]))年(?P<tail>度|[0-9]{1,2}月)?",
+    )
+    .unwrap_or_else(|e| panic!("ROC_YEAR: {e}"))
+});
+
 /// Years listed before a shared 年: `关于1980、1981年国民经济计划` (1980 is a year too),
 /// `2019、2020和2021年`. `list` holds the years without their own 年 ([`YEAR_TOKEN`] splits it).
 pub static YEAR_LIST: LazyLock<Regex> = LazyLock::new(|| {
@@ -159,7 +182,7 @@ pub static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// `十四五规划`. Accepted when quoted or followed by a period/plan word (so `十五亿元` is not).
 pub static PLAN_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        "(?P<oq>[“\"「『])?(?P<n>十[一二三四五]|[一二三四五六七八九十])五(?P<inner>末|初)?(?P<cq>[”\"」』])?(?P<tail>期间|期間|时期|時期|末|初)?(?P<ctx>规划|規劃|计划|計劃|以来|以來|纲要|綱要)?",
+        "(?P<oq>[“\"「『〝])?(?P<n>十[一二三四五]|[一二三四五六七八九十])五(?P<inner>末|初)?(?P<cq>[”\"」』〞〟])?(?P<tail>期间|期間|时期|時期|末|初)?(?P<ctx>规划|規劃|计划|計劃|以来|以來|纲要|綱要)?",
     )
     .unwrap_or_else(|e| panic!("PLAN_PERIOD: {e}"))
 });

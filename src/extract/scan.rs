@@ -77,7 +77,7 @@ pub(crate) fn char_after(t: &str, i: usize) -> Option<char> {
 }
 
 pub(crate) fn is_numeral_char(c: char) -> bool {
-    c.is_ascii_digit() || cjk_digit(c).is_some() || "十拾百佰千仟万萬亿億".contains(c)
+    c.is_ascii_digit() || cjk_digit(c).is_some() || CJK_UNITS.contains(c)
 }
 
 fn currency_code(word: &str) -> &'static str {
@@ -87,6 +87,10 @@ fn currency_code(word: &str) -> &'static str {
         "欧元" | "歐元" => "EUR",
         "日元" => "JPY",
         "英镑" | "英鎊" => "GBP",
+        "元新台币" | "元新臺幣" | "元新台幣" | "新台币" | "新臺幣" | "新台幣" => {
+            "TWD"
+        }
+        "澳门元" | "澳門元" | "澳门币" | "澳門幣" => "MOP",
         _ => "CNY",
     }
 }
@@ -100,9 +104,22 @@ const NOT_MONEY_AFTER_GE_YI: &[&str] = &[
 /// Money: sums with a currency word, and the colloquial `N个亿`.
 pub(crate) fn money(t: &str, taken: &mut Taken) {
     let has_currency = t.contains('元')
-        || ["人民币", "人民幣", "美金", "港币", "港幣", "英镑", "英鎊"]
-            .iter()
-            .any(|w| t.contains(w));
+        || [
+            "人民币",
+            "人民幣",
+            "美金",
+            "港币",
+            "港幣",
+            "英镑",
+            "英鎊",
+            "台币",
+            "臺幣",
+            "台幣",
+            "澳门币",
+            "澳門幣",
+        ]
+        .iter()
+        .any(|w| t.contains(w));
     for c in caps(&MONEY, t, has_currency) {
         let (Some(num), Some(cur)) = (c.name("num"), c.name("cur")) else {
             continue;
@@ -161,7 +178,7 @@ pub(crate) fn money(t: &str, taken: &mut Taken) {
         let starts_with_unit = t[span_start..]
             .chars()
             .next()
-            .is_some_and(|c| "十拾百佰千仟万萬亿億".contains(c));
+            .is_some_and(|c| CJK_UNITS.contains(c));
         if starts_with_unit && prev.is_some_and(|p| matches!(p, '几' | '幾' | '数' | '數')) {
             continue;
         }

@@ -653,3 +653,108 @@ fn space_grouped_thousands() {
     // Four digits before a space are no group: `2019 300万元` is 300万元.
     assert_eq!(texts("表2019 300万元", Kind::Money), ["300万元"]);
 }
+
+#[test]
+fn fiscal_years_straddle_two_calendar_years() {
+    let s = "预计2027/28年度的经营开支为五千亿元，二零一九/二零年度则较少，2030至31财政年度再议。";
+    let y: Vec<Mention> = mentions_in_line(s)
+        .into_iter()
+        .filter(|m| m.kind == Kind::Year)
+        .collect();
+    assert_eq!(
+        y.iter().map(|m| &s[m.span.clone()]).collect::<Vec<_>>(),
+        ["2027/28年", "二零一九/二零年", "2030至31财政年"]
+    );
+    assert_eq!(y[0].value, Some(2027.0));
+    assert_eq!(y[0].range, Some([2027.0, 2028.0]));
+    assert_eq!(y[1].range, Some([2019.0, 2020.0]));
+    // Not a fiscal year: the ends do not follow each other, or a month range.
+    assert!(
+        texts("2027/29年度", Kind::Year)
+            .iter()
+            .all(|t| !t.contains('/'))
+    );
+    assert!(texts("第1-10月", Kind::Year).is_empty());
+    // A fiscal year is no single year: a sum in its sentence gets none.
+    let m = money("在2031/32年度，学校维修拨款为12亿元。");
+    assert_eq!(m[0].year, YearRef::None);
+}
+
+#[test]
+fn republic_of_china_years() {
+    let s = "中華民國九十一年度總預算，與民國95年相比；112年度預計歲出3兆200億元，110年8月通過。";
+    let y: Vec<(&str, Option<f64>)> = mentions_in_line(s)
+        .into_iter()
+        .filter(|m| m.kind == Kind::Year)
+        .map(|m| (&s[m.span], m.value))
+        .collect();
+    assert_eq!(
+        y,
+        [
+            ("九十一年", Some(2002.0)),
+            ("95年", Some(2006.0)),
+            ("112年", Some(2023.0)),
+            ("110年", Some(2021.0)),
+        ]
+    );
+    assert_eq!(money(s)[0].value, Some(3.02e12));
+    // Without the era name, a bare number of years is a duration, not a year.
+    assert!(texts("建校110年，连续12年，历时115年来", Kind::Year).is_empty());
+}
+
+#[test]
+fn mismatched_quotes_around_a_plan() {
+    let s = "〝十五〞期间投资增长，“九五〞时期较慢。";
+    assert_eq!(texts(s, Kind::Year), ["〝十五〞期间", "“九五〞时期"]);
+}
+
+#[test]
+fn change_verbs_before_a_blank() {
+    let m = money("比上年度增收 3.5億元，结余 20億元。");
+    assert_eq!(m[0].role, Some(Role::Change));
+    assert_eq!(m[1].role, Some(Role::Amount));
+}
+
+#[test]
+fn a_range_or_plan_before_a_sum_gives_it_no_year() {
+    // The range frames the sum: no jump to a year in a later clause.
+    let m = money("2016至2020年全市累计投入环保资金80亿元，其中2020年投入20亿元。");
+    assert_eq!(m[0].year, YearRef::None);
+    assert_eq!(m[1].year, YearRef::Year(2020));
+    let m = money("从2011到2015年共征收税款55亿元，仅2015年就有14亿元。");
+    assert_eq!(m[0].year, YearRef::None);
+    assert_eq!(m[1].year, YearRef::Year(2015));
+    let m = money("“十三五”期间共安排债券资金45亿元，2019年最多。");
+    assert_eq!(m[0].year, YearRef::None);
+    // A year before the range still counts for a sum before the range.
+    let m = money("2018年投入9亿元，用于2019-2021年建设。");
+    assert_eq!(m[0].year, YearRef::Year(2018));
+}
+
+#[test]
+fn starts_and_multiples_of_a_base_year() {
+    let m = money("2024年全县税收12亿元，是2015年的3倍，人均税收达到4000元。");
+    assert_eq!(m[0].year, YearRef::Year(2024));
+    assert_eq!(m[1].year, YearRef::Year(2024));
+    let m = money("2024年出口由2015年的900万美元增加到1.5亿美元。");
+    assert_eq!(m[0].year, YearRef::Year(2015));
+    assert_eq!(m[1].year, YearRef::Year(2024));
+    // `从2019年起` starts a period; it is no comparison base.
+    let m = money("从2019年起每年安排3000万元。");
+    assert_eq!(m[0].year, YearRef::Year(2019));
+}
+
+#[test]
+fn taiwan_and_macau_currency_words() {
+    let m = money("總預算歲出2兆8,000億元新臺幣，另撥350億新台幣；博彩稅收入約100億澳門元。");
+    assert_eq!(
+        m.iter().map(|m| (m.currency, m.value)).collect::<Vec<_>>(),
+        [
+            (Some("TWD"), Some(2.8e12)),
+            (Some("TWD"), Some(3.5e10)),
+            (Some("MOP"), Some(1e10)),
+        ]
+    );
+    // A bare 元 stays CNY: the rules read one line.
+    assert_eq!(money("歲出350億元")[0].currency, Some("CNY"));
+}

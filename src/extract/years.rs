@@ -110,6 +110,25 @@ pub(crate) fn years(t: &str, taken: &mut Taken) {
         f.range = Some([f64::from(s), f64::from(s + 4)]);
         taken.push(f);
     }
+    // `2025/26年度`: one fiscal year over two calendar years, like a range (value: its first year).
+    for c in caps(&FISCAL_YEAR, t, has_year && may_hold_fiscal_year(t)) {
+        let (Some(lo), Some(hi), Some(whole)) = (c.name("lo"), c.name("hi"), c.get(0)) else {
+            continue;
+        };
+        let (Some(l), Some(h)) = (year_digits(lo.as_str()), year_digits(hi.as_str())) else {
+            continue;
+        };
+        let prev = char_before(t, whole.start());
+        if (l + 1.0) % 100.0 != h
+            || prev.is_some_and(|p| p.is_ascii_digit() || p == '.' || is_numeral_char(p))
+            || bad_after_year(t, whole.end())
+        {
+            continue;
+        }
+        let mut f = year_found(whole.range(), Some(l), Role::Date);
+        f.range = Some([l, l + 1.0]);
+        taken.push(f);
+    }
     for c in caps(&YEAR_RANGE, t, has_year) {
         let (Some(lo), Some(hi), Some(whole)) = (c.name("lo"), c.name("hi"), c.get(0)) else {
             continue;
@@ -178,6 +197,69 @@ pub(crate) fn years(t: &str, taken: &mut Taken) {
         taken.push(year_found(
             whole.range(),
             year_digits(y.as_str()),
+            Role::Date,
+        ));
+    }
+}
+
+/// A cheap test run before [`FISCAL_YEAR`]: a `/`, or a dash or 至 followed by two digits and
+/// (财政)年 (`2023-24年度`, `2025至26財政年度`).
+fn may_hold_fiscal_year(t: &str) -> bool {
+    if t.contains('/') {
+        return true;
+    }
+    ['-', '至', '—', '–'].iter().any(|&sep| {
+        t.match_indices(sep).any(|(i, s)| {
+            let rest = t[i + s.len()..].trim_start_matches(' ');
+            let b = rest.as_bytes();
+            b.len() >= 5
+                && b[0].is_ascii_digit()
+                && b[1].is_ascii_digit()
+                && ["年", "财政年", "財政年"]
+                    .iter()
+                    .any(|w| rest[2..].trim_start_matches(' ').starts_with(w))
+        })
+    })
+}
+
+/// Whether `t` may hold a Republic of China year: the era name, or three digits 100–119
+/// right before 年度 or 年N月.
+fn may_hold_roc_year(t: &str) -> bool {
+    if t.contains("民国") || t.contains("民國") {
+        return true;
+    }
+    t.match_indices('年').any(|(i, _)| {
+        let b = &t.as_bytes()[..i];
+        b.len() >= 3
+            && b[b.len() - 3] == b'1'
+            && matches!(b[b.len() - 2], b'0' | b'1')
+            && b[b.len() - 1].is_ascii_digit()
+    })
+}
+
+/// Years of the Republic of China calendar (`中華民國八十七年度` = 1998, `114年度` = 2025).
+pub(crate) fn roc_years(t: &str, taken: &mut Taken) {
+    let cond = may_hold_roc_year(t);
+    for c in caps(&ROC_YEAR, t, cond) {
+        let Some(whole) = c.get(0) else {
+            continue;
+        };
+        let (num, ok) = match (c.name("era"), c.name("n"), c.name("m")) {
+            (Some(_), Some(n), _) => (n, true),
+            // Without the era name only `114年度`, `113年8月`.
+            (None, _, Some(m)) => (m, c.name("tail").is_some()),
+            _ => continue,
+        };
+        if !ok || char_before(t, whole.start()).is_some_and(|p| p.is_ascii_digit() || p == '.') {
+            continue;
+        }
+        let Some(n) = parse_numeral(num.as_str()).filter(|n| n.has_digit && n.value >= 1.0) else {
+            continue;
+        };
+        let end = num.end() + '年'.len_utf8();
+        taken.push(year_found(
+            num.start()..end,
+            Some(n.value + 1911.0),
             Role::Date,
         ));
     }
