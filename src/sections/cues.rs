@@ -95,6 +95,13 @@ pub const COORDINATORS: &[Cue] = &[
     cue("并", "and also"),
 ];
 
+/// Words of a heading about rectification: the problem headings under it (关于…的问题) each head
+/// the account of how that problem was fixed, so they open no problems sections.
+pub const RECTIFICATION_HEADS: &[Cue] = &[
+    cue("整改", "rectification (问题整改的具体情况)"),
+    cue("整治情况", "state of remediation"),
+];
+
 /// Words in a heading that name a measures (proposals) section on their own.
 pub const MEASURE_WORDS: &[Cue] = &[
     cue("建议", "suggestions, recommendations"),
@@ -228,12 +235,23 @@ pub const MEASURE_LIST_MODALS: &[Cue] = &[
     cue("要做好", "must do well"),
     cue("要抓好", "must grasp well"),
     cue("将从", "will (start) from"),
-    cue("建议", "suggest (建议如下, 提出以下建议)"),
     cue("拟", "intend to"),
     cue("重点抓好", "focus on"),
     cue("重点做好", "focus on doing well"),
     cue("着力抓好", "concentrate on"),
 ];
+
+/// Nouns of proposals right next to 以下/如下 (建议如下, 提出以下几点建议, 对策如下): a list of
+/// proposals follows without a modal.
+pub const PROPOSAL_NOUNS: &[Cue] = &[
+    cue("建议", "suggestions"),
+    cue("对策", "countermeasures"),
+    cue("措施", "measures (以下措施; not after 采取了)"),
+];
+
+/// Words before a measure word of a heading that make it a record of work done: 已采纳的审计建议
+/// ("the audit suggestions already adopted"), 已落实的措施.
+pub const DONE_MARKERS: &[Cue] = &[cue("已", "already")];
 
 /// Words that point to the list after them (以下 "the following", 如下 "as follows").
 pub const LIST_POINTERS: &[Cue] = &[cue("以下", "the following"), cue("如下", "as follows")];
@@ -398,6 +416,9 @@ mod tests {
             COORDINATORS,
             MEASURE_LIST_MODALS,
             LIST_POINTERS,
+            PROPOSAL_NOUNS,
+            DONE_MARKERS,
+            RECTIFICATION_HEADS,
         ];
         for t in tables {
             for c in t.iter() {

@@ -191,8 +191,9 @@ pub fn classify(headline: &str) -> Option<&'static str> {
         None
     };
     let measure = strong.max(weak).filter(|&p| {
-        // A past-work word after the measure word: 措施落实情况, 建议办理情况.
-        !PAST_GUARDS.iter().any(|g| h[p..].contains(g.text))
+        // A past-work word after the measure word: 措施落实情况, 建议办理情况; or a word of
+        // work done before it: 已采纳的审计建议.
+        !PAST_GUARDS.iter().any(|g| h[p..].contains(g.text)) && !contains_any(&h[..p], DONE_MARKERS)
     });
     match (problem, measure) {
         (Some(p), Some(m)) => Some(if m > p { MEASURES } else { PROBLEMS }),
@@ -239,7 +240,8 @@ pub fn is_measure_list_opener(s: &[char]) -> bool {
     let plain = ["为了", "除了", "了解"]
         .iter()
         .fold(sentence.to_string(), |t, w| t.replace(w, ""));
-    if plain.contains('了') {
+    // 了 after a verb: work done. 汇报如下, 需要注意以下问题: announcements and advice.
+    if plain.contains('了') || contains_any(sentence, PROBLEM_GUARDS) {
         return false;
     }
     LIST_POINTERS.iter().any(|p| {
@@ -249,7 +251,13 @@ pub fn is_measure_list_opener(s: &[char]) -> bool {
                 .iter()
                 .collect();
             let after = &sentence[b + p.text.len()..];
-            contains_any(&window, MEASURE_LIST_MODALS) && !contains_any(after, PROBLEM_WORDS)
+            let head: String = after.chars().take(4).collect();
+            let modal = contains_any(&window, MEASURE_LIST_MODALS);
+            // 建议如下, 以下几点建议: the proposal noun touches the pointer.
+            let noun = PROPOSAL_NOUNS
+                .iter()
+                .any(|n| window.ends_with(n.text) || head.contains(n.text));
+            (modal || noun) && !contains_any(after, PROBLEM_WORDS)
         })
     })
 }
@@ -440,6 +448,11 @@ impl Ctx<'_> {
             return None;
         }
         let ty = classify(&ln.simp(a, b))?;
+        if ty == PROBLEMS && self.under_rectification(n) {
+            // 二、问题整改的具体情况 → 1.关于预算编制不够精准的问题。: each problem heads the
+            // account of its rectification, not a list of problems.
+            return None;
+        }
         let last = self.outline.extent(n);
         let role = role_of(ty);
         let mut items = Vec::new();
@@ -672,6 +685,22 @@ impl Ctx<'_> {
             empty,
             items,
         })
+    }
+
+    /// Whether a heading sits under a heading about rectification (问题整改的具体情况,
+    /// 审计查出问题的整改情况): see [`cues::RECTIFICATION_HEADS`].
+    fn under_rectification(&self, n: usize) -> bool {
+        let nodes = &self.outline.nodes;
+        let mut up = nodes[n].parent;
+        while let Some(p) = up {
+            let ln = &self.lns[nodes[p].li];
+            let (a, b) = headline_range(&ln.s, nodes[p].marker.len, ln.s.len());
+            if cues::contains_any(&ln.simp(a, b), cues::RECTIFICATION_HEADS) {
+                return true;
+            }
+            up = nodes[p].parent;
+        }
+        false
     }
 
     /// A problems section opened by a sentence on a numbered line that is not itself a section

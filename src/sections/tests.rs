@@ -639,3 +639,50 @@ fn bullets_older_markers_and_english_lines() {
         ]
     );
 }
+
+#[test]
+fn announcements_and_adopted_suggestions_are_not_measure_lists() {
+    for no in [
+        "现将审计发现问题的整改情况和审计建议采纳情况报告如下：",
+        "去年采取了以下措施：",
+    ] {
+        assert!(
+            !is_measure_list_opener(&no.chars().collect::<Vec<_>>()),
+            "{no}"
+        );
+    }
+    for yes in ["针对上述问题，提出以下几点建议：", "为此，建议如下："] {
+        assert!(
+            is_measure_list_opener(&yes.chars().collect::<Vec<_>>()),
+            "{yes}"
+        );
+    }
+    assert_eq!(classify("已采纳的审计建议"), None);
+    assert_eq!(classify("审计建议"), Some(MEASURES));
+}
+
+#[test]
+fn problem_headings_under_a_rectification_heading_are_not_sections() {
+    let text = "整改报告\n二、问题整改的具体情况\n1.关于台账不全的问题。\n整改情况：已补齐台账。\n2.关于设备老化的问题。\n整改情况：已更换设备。";
+    assert!(
+        sections_of_text(text).is_empty(),
+        "{:#?}",
+        sections_of_text(text)
+    );
+    // The same headings under a plain heading are a problems list.
+    let secs = sections_of_text(
+        "检查报告\n二、检查发现的问题\n1.关于台账不全的问题。\n登记簿缺页。\n2.关于设备老化的问题。\n两台电脑无法开机。",
+    );
+    assert_eq!(secs.len(), 1, "{secs:#?}");
+    assert_eq!(secs[0].heading_line, 2);
+}
+
+#[test]
+fn fixture_inspection_notice_with_bullets_and_a_measure_list_opener() {
+    check_fixture("inspection");
+}
+
+#[test]
+fn fixture_evaluation_report_with_an_opening_sentence_on_a_numbered_line() {
+    check_fixture("evaluation");
+}
