@@ -76,6 +76,32 @@ pub const PROBLEM_GUARDS: &[Cue] = &[
     ),
 ];
 
+/// Head nouns of a heading about the *causes* of problems (问题产生的原因, 问题背后的原因分析): a
+/// problem word that only modifies one of these does not make a problems section. A coordinator
+/// between them ([`COORDINATORS`]) keeps the problems: 存在的问题及原因分析.
+pub const CAUSE_HEADS: &[Cue] = &[
+    cue("原因", "causes, reasons"),
+    cue("根源", "roots (of a problem)"),
+    cue("成因", "causes of formation"),
+];
+
+/// Words that join two heads of a heading (问题及原因, 问题和不足).
+pub const COORDINATORS: &[Cue] = &[
+    cue("及", "and"),
+    cue("和", "and"),
+    cue("与", "and, with"),
+    cue("、", "enumeration comma"),
+    cue("以及", "as well as"),
+    cue("并", "and also"),
+];
+
+/// Words of a heading about rectification: the problem headings under it (关于…的问题) each head
+/// the account of how that problem was fixed, so they open no problems sections.
+pub const RECTIFICATION_HEADS: &[Cue] = &[
+    cue("整改", "rectification (问题整改的具体情况)"),
+    cue("整治情况", "state of remediation"),
+];
+
 /// Words in a heading that name a measures (proposals) section on their own.
 pub const MEASURE_WORDS: &[Cue] = &[
     cue("建议", "suggestions, recommendations"),
@@ -101,6 +127,10 @@ pub const MEASURE_WORDS: &[Cue] = &[
     cue("改进措施", "measures for improvement"),
     cue("整改措施", "rectification measures"),
     cue("几点意见", "a few opinions (proposals)"),
+    cue(
+        "审计意见",
+        "audit opinions: the auditor's recommendations (not 审计评价意见, an appraisal)",
+    ),
 ];
 
 /// Words that name measures only when a future marker says they are proposed, not taken
@@ -171,6 +201,8 @@ pub const CLOSING_OPENERS: &[Cue] = &[
     cue("我们决不", "we will never"),
     cue("对此", "about this"),
     cue("对以上", "about the above"),
+    cue("对上述", "about the above-mentioned"),
+    cue("对于上述", "about the above-mentioned"),
     cue("对这些", "about these"),
     cue("对于这些", "about these"),
     cue("这些问题", "these problems"),
@@ -191,6 +223,38 @@ pub const MEASURE_INTRO_LINKERS: &[Cue] = &[
     cue("工作，我们要", "(to do the work well) we must"),
     cue("工作，就要", "(to do the work well) we must"),
 ];
+
+/// Modal words that, within a few chars before 以下/如下 on a line ending in a colon, announce a
+/// list of proposals: 我们需要从以下几个方面入手：, 应考虑以下两个方面：, 建议如下：, 重点抓好以下工作：.
+/// 主要体现在以下几个方面： (no modal) announces findings, not proposals.
+pub const MEASURE_LIST_MODALS: &[Cue] = &[
+    cue("需要", "need to"),
+    cue("应", "should (应从, 应考虑)"),
+    cue("必须", "must"),
+    cue("要从", "must (start) from"),
+    cue("要做好", "must do well"),
+    cue("要抓好", "must grasp well"),
+    cue("将从", "will (start) from"),
+    cue("拟", "intend to"),
+    cue("重点抓好", "focus on"),
+    cue("重点做好", "focus on doing well"),
+    cue("着力抓好", "concentrate on"),
+];
+
+/// Nouns of proposals right next to 以下/如下 (建议如下, 提出以下几点建议, 对策如下): a list of
+/// proposals follows without a modal.
+pub const PROPOSAL_NOUNS: &[Cue] = &[
+    cue("建议", "suggestions"),
+    cue("对策", "countermeasures"),
+    cue("措施", "measures (以下措施; not after 采取了)"),
+];
+
+/// Words before a measure word of a heading that make it a record of work done: 已采纳的审计建议
+/// ("the audit suggestions already adopted"), 已落实的措施.
+pub const DONE_MARKERS: &[Cue] = &[cue("已", "already")];
+
+/// Words that point to the list after them (以下 "the following", 如下 "as follows").
+pub const LIST_POINTERS: &[Cue] = &[cue("以下", "the following"), cue("如下", "as follows")];
 
 /// Endings of a clause that frames a problem sentence rather than stating it (在住房、教育等方面，
 /// 人民群众还有不少不满意的地方): the headline runs on to the next clause.
@@ -348,6 +412,13 @@ mod tests {
             MEASURE_INTRO_OPENERS,
             MEASURE_INTRO_LINKERS,
             FRAME_ENDINGS,
+            CAUSE_HEADS,
+            COORDINATORS,
+            MEASURE_LIST_MODALS,
+            LIST_POINTERS,
+            PROPOSAL_NOUNS,
+            DONE_MARKERS,
+            RECTIFICATION_HEADS,
         ];
         for t in tables {
             for c in t.iter() {

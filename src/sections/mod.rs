@@ -78,6 +78,10 @@ const MAX_HEADING_CHARS: usize = 40;
 const MAX_BARE_HEADING_CHARS: usize = 20;
 /// Text after a label's colon (chars) that makes a one-line section (问题和挑战：…).
 const MIN_INLINE_BODY_CHARS: usize = 8;
+/// Longest lead-in (chars, colon included) stripped from a problem sentence (主要是：).
+const MAX_LEAD_IN_CHARS: usize = 6;
+/// Longest lead sentence (chars) of a paragraph read as a measure's headline (推动产业链供应链优化升级。…).
+const MAX_LEAD_SENTENCE_CHARS: usize = 20;
 /// Problem sentences longer than this (chars) get their first clause as headline.
 const MAX_SENTENCE_HEADLINE_CHARS: usize = 40;
 
@@ -138,10 +142,11 @@ pub fn sections_in_report(doc: &CleanDoc, lines: &[LineRef], report_id: &str) ->
     let mut i = 0;
     while i < lns.len() {
         let found = if let Some(n) = outline.node_at[i] {
-            ctx.heading_section(n)
+            ctx.heading_section(n).or_else(|| ctx.node_intro_section(n))
         } else {
             ctx.bare_section(i)
                 .or_else(|| ctx.intro_section(i))
+                .or_else(|| ctx.measure_list_section(i))
                 .or_else(|| ctx.measure_intro_section(i))
         };
         match found {
@@ -177,7 +182,7 @@ pub fn classify(headline: &str) -> Option<&'static str> {
     let problem = if question || contains_any(&h, PROBLEM_GUARDS) {
         None
     } else {
-        last_pos(&h, PROBLEM_WORDS)
+        last_pos(&h, PROBLEM_WORDS).filter(|&p| !names_causes(&h[p..]))
     };
     let strong = last_pos(&h, MEASURE_WORDS);
     let weak = if contains_any(&h, FUTURE_MARKERS) {
@@ -186,8 +191,9 @@ pub fn classify(headline: &str) -> Option<&'static str> {
         None
     };
     let measure = strong.max(weak).filter(|&p| {
-        // A past-work word after the measure word: 措施落实情况, 建议办理情况.
-        !PAST_GUARDS.iter().any(|g| h[p..].contains(g.text))
+        // A past-work word after the measure word: 措施落实情况, 建议办理情况; or a word of
+        // work done before it: 已采纳的审计建议.
+        !PAST_GUARDS.iter().any(|g| h[p..].contains(g.text)) && !contains_any(&h[..p], DONE_MARKERS)
     });
     match (problem, measure) {
         (Some(p), Some(m)) => Some(if m > p { MEASURES } else { PROBLEMS }),
@@ -195,6 +201,65 @@ pub fn classify(headline: &str) -> Option<&'static str> {
         (None, Some(_)) => Some(MEASURES),
         (None, None) => None,
     }
+}
+
+/// Whether the text after a heading's problem word makes it a modifier of a cause noun
+/// (问题产生的原因, 问题背后的原因分析): a cause head follows with no coordinator in between
+/// (存在的问题及原因分析 keeps its problems).
+fn names_causes(after_problem: &str) -> bool {
+    use cues::*;
+    CAUSE_HEADS
+        .iter()
+        .filter_map(|c| after_problem.find(c.text))
+        .min()
+        .is_some_and(|b| !contains_any(&after_problem[..b], COORDINATORS))
+}
+
+/// Whether a line announces a list of proposals (我们需要从以下几个方面入手：, 建议如下：): it ends
+/// with a colon, and a [`cues::MEASURE_LIST_MODALS`] word stands within a few chars before a
+/// [`cues::LIST_POINTERS`] word. Lines that point to problems (需要注意以下问题：) or report work
+/// done (采取了以下措施：) are not.
+pub fn is_measure_list_opener(s: &[char]) -> bool {
+    use cues::*;
+    /// Chars before 以下/如下 searched for the modal.
+    const MODAL_WINDOW: usize = 8;
+    let Some(last) = s.iter().rposition(|c| !is_space(*c)) else {
+        return false;
+    };
+    if !matches!(s[last], '：' | ':') {
+        return false;
+    }
+    let text: String = s[..last].iter().collect();
+    // The sentence that ends in the colon.
+    let sent_start = text
+        .char_indices()
+        .rfind(|(_, c)| matches!(c, '。' | '！' | '？' | '；'))
+        .map_or(0, |(b, c)| b + c.len_utf8());
+    let sentence = &text[sent_start..];
+    // 采取了以下措施： reports work done (为了, 除了, 了解 are no past tense).
+    let plain = ["为了", "除了", "了解"]
+        .iter()
+        .fold(sentence.to_string(), |t, w| t.replace(w, ""));
+    // 了 after a verb: work done. 汇报如下, 需要注意以下问题: announcements and advice.
+    if plain.contains('了') || contains_any(sentence, PROBLEM_GUARDS) {
+        return false;
+    }
+    LIST_POINTERS.iter().any(|p| {
+        sentence.match_indices(p.text).any(|(b, _)| {
+            let before: Vec<char> = sentence[..b].chars().collect();
+            let window: String = before[before.len().saturating_sub(MODAL_WINDOW)..]
+                .iter()
+                .collect();
+            let after = &sentence[b + p.text.len()..];
+            let head: String = after.chars().take(4).collect();
+            let modal = contains_any(&window, MEASURE_LIST_MODALS);
+            // 建议如下, 以下几点建议: the proposal noun touches the pointer.
+            let noun = PROPOSAL_NOUNS
+                .iter()
+                .any(|n| window.ends_with(n.text) || head.contains(n.text));
+            (modal || noun) && !contains_any(after, PROBLEM_WORDS)
+        })
+    })
 }
 
 /// Whether a body sentence opens a list of problems: a problem verb followed closely by a problem
@@ -224,9 +289,6 @@ pub struct IntroCue {
 pub fn intro_cue(s: &[char], next_is_marker: bool) -> Option<IntroCue> {
     use cues::*;
     let text: String = s.iter().collect();
-    if contains_any(&text, PROBLEM_GUARDS) {
-        return None;
-    }
     let mut fallback = None;
     // Char index of each problem verb occurrence.
     for v in PROBLEM_VERBS {
@@ -250,18 +312,24 @@ pub fn intro_cue(s: &[char], next_is_marker: bool) -> Option<IntroCue> {
             while k < s.len() && !matches!(s[k], '。' | '：' | ':' | '；' | ';') {
                 k += 1;
             }
+            // The cue sentence, from the previous full stop. A guard in it (是否存在问题,
+            // 需注意的问题, 汇报如下) says it is no list of problems; a guard in another sentence
+            // of the paragraph (当不清楚如何设置指标时) does not.
+            let sent_start = s[..vi]
+                .iter()
+                .rposition(|c| matches!(c, '。' | '！' | '？'))
+                .map_or(0, |p| p + 1);
+            let sentence: String = s[sent_start..(k + 1).min(s.len())].iter().collect();
+            if contains_any(&sentence, PROBLEM_GUARDS) {
+                continue;
+            }
             if k < s.len() && matches!(s[k], '：' | ':') {
                 return Some(IntroCue {
                     from: k + 1,
                     listed: true,
                 });
             }
-            // The cue sentence, from the previous full stop: does it recognise problems?
-            let sent_start = s[..vi]
-                .iter()
-                .rposition(|c| matches!(c, '。' | '！' | '？'))
-                .map_or(0, |p| p + 1);
-            let sentence: String = s[sent_start..k.min(s.len())].iter().collect();
+            // Does the cue sentence recognise problems?
             let recognises = contains_any(&sentence, RECOGNITION_VERBS);
             let next = (k + 1).min(s.len());
             if k >= s.len() || s[next..].iter().all(|c| is_space(*c) || *c == '。') {
@@ -337,8 +405,13 @@ pub fn measure_intro(s: &[char]) -> Option<usize> {
         })
 }
 
-/// Whether a line is an unnumbered heading: short, no sentence punctuation, not a list entry.
+/// Whether a line is an unnumbered heading: short, no sentence punctuation, not a list entry. A
+/// label may end in a colon (审计意见：, 这八大问题是：) when its list follows on the next lines.
 fn is_bare_heading_like(s: &[char]) -> bool {
+    let s = match s.split_last() {
+        Some(('：' | ':', rest)) => rest,
+        _ => s,
+    };
     let n = s.len();
     (2..=MAX_BARE_HEADING_CHARS).contains(&n)
         // ——副标题: a subtitle, not a heading.
@@ -375,6 +448,11 @@ impl Ctx<'_> {
             return None;
         }
         let ty = classify(&ln.simp(a, b))?;
+        if ty == PROBLEMS && self.under_rectification(n) {
+            // 二、问题整改的具体情况 → 1.关于预算编制不够精准的问题。: each problem heads the
+            // account of its rectification, not a list of problems.
+            return None;
+        }
         let last = self.outline.extent(n);
         let role = role_of(ty);
         let mut items = Vec::new();
@@ -543,6 +621,17 @@ impl Ctx<'_> {
         if !is_bare_heading_like(&ln.s) {
             return None;
         }
+        if ln.s.last().is_some_and(|c| matches!(c, '：' | ':')) {
+            let next_is_marker = self
+                .outline
+                .node_at
+                .get(li + 1)
+                .is_some_and(|n| n.is_some());
+            if is_intro_sentence(&ln.s, next_is_marker).is_some() {
+                // 调查发现主要存在以下问题：: an opening sentence, read by `intro_section`.
+                return None;
+            }
+        }
         let ty = classify(&ln.simp(0, ln.s.len()))?;
         let nodes = &self.outline.nodes;
         let up = self.outline.owner[li];
@@ -598,6 +687,103 @@ impl Ctx<'_> {
         })
     }
 
+    /// Whether a heading sits under a heading about rectification (问题整改的具体情况,
+    /// 审计查出问题的整改情况): see [`cues::RECTIFICATION_HEADS`].
+    fn under_rectification(&self, n: usize) -> bool {
+        let nodes = &self.outline.nodes;
+        let mut up = nodes[n].parent;
+        while let Some(p) = up {
+            let ln = &self.lns[nodes[p].li];
+            let (a, b) = headline_range(&ln.s, nodes[p].marker.len, ln.s.len());
+            if cues::contains_any(&ln.simp(a, b), cues::RECTIFICATION_HEADS) {
+                return true;
+            }
+            up = nodes[p].parent;
+        }
+        false
+    }
+
+    /// A problems section opened by a sentence on a numbered line that is not itself a section
+    /// heading: （二）绩效指标设置混淆。…主要存在以下几个方面的问题。第一，…第二，…. Only a list
+    /// on the same line (an inline run or a `；` list) counts.
+    fn node_intro_section(&self, n: usize) -> Option<Section> {
+        let node = &self.outline.nodes[n];
+        let ln = &self.lns[node.li];
+        let m = node.marker.len.min(ln.s.len());
+        let cue = intro_cue(&ln.s[m..], false).filter(|c| c.listed)?;
+        let from = m + cue.from;
+        let role = role_of(PROBLEMS);
+        let mut items = self.inline_items(node.li, from, role);
+        if items.is_empty() {
+            items = self.clause_list(node.li, from, role);
+        }
+        if items.len() < 2 {
+            return None;
+        }
+        Some(Section {
+            source: String::new(),
+            report: String::new(),
+            r#type: PROBLEMS.to_string(),
+            heading: ln.text(0, ln.t.len()),
+            heading_line: ln.no,
+            line_start: ln.no,
+            line_end: ln.no,
+            empty: false,
+            items,
+        })
+    }
+
+    /// A measures section opened by a sentence that announces proposals, the numbered (or
+    /// bulleted) lines right after it: 我们需要从以下几个方面入手：, 建议如下：.
+    fn measure_list_section(&self, li: usize) -> Option<Section> {
+        let ln = &self.lns[li];
+        if !is_measure_list_opener(&ln.s) {
+            return None;
+        }
+        let nodes = &self.outline.nodes;
+        let first = self.outline.node_at.get(li + 1).copied().flatten()?;
+        let rank = nodes[first].rank;
+        // The list: its entries and their bodies, up to a heading of a higher level or an
+        // unnumbered heading.
+        let mut last = li;
+        for j in li + 1..self.lns.len() {
+            let inside = match self.outline.node_at[j] {
+                Some(n) => nodes[n].rank >= rank,
+                None => {
+                    self.outline.owner[j].is_some_and(|o| nodes[o].rank >= rank)
+                        && !is_bare_heading_like(&self.lns[j].s)
+                }
+            };
+            if !inside {
+                break;
+            }
+            last = j;
+        }
+        let role = role_of(MEASURES);
+        let items: Vec<Item> = nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, node)| {
+                node.li > li && node.li <= last && node.parent.is_none_or(|p| nodes[p].li <= li)
+            })
+            .map(|(id, _)| self.item(id, last, role))
+            .collect();
+        if items.is_empty() {
+            return None;
+        }
+        Some(Section {
+            source: String::new(),
+            report: String::new(),
+            r#type: MEASURES.to_string(),
+            heading: ln.text(0, ln.t.len()),
+            heading_line: ln.no,
+            line_start: ln.no,
+            line_end: self.lns[last].no,
+            empty: false,
+            items,
+        })
+    }
+
     /// A measures section opened by a body sentence (做好今年的政府工作，要…): its measure clauses.
     fn measure_intro_section(&self, li: usize) -> Option<Section> {
         let ln = &self.lns[li];
@@ -639,6 +825,14 @@ impl Ctx<'_> {
             a = i + 1;
             if start >= i {
                 continue;
+            }
+            // A lead-in such as 主要是： is not part of the first problem.
+            if let Some(k) =
+                (start..i.min(start + MAX_LEAD_IN_CHARS)).find(|&k| matches!(ln.s[k], '：' | ':'))
+                && !ln.s[start..k].iter().any(|c| matches!(c, '，' | ','))
+                && k + 1 < i
+            {
+                start = k + 1;
             }
             let sentence = ln.simp(start, i);
             if cues::contains_any_prefix(&sentence, cues::CLOSING_OPENERS) {
@@ -708,7 +902,12 @@ impl Ctx<'_> {
             }
         }
         for &li in &body {
-            children.extend(self.inline_items(li, 0, role));
+            let inline = self.inline_items(li, 0, role);
+            if inline.is_empty() && role == "measure" {
+                // 推动产业链供应链优化升级。保持…: a paragraph led by a short measure sentence.
+                children.extend(self.lead_sentence_item(li));
+            }
+            children.extend(inline);
         }
         children.sort_by_key(|it| it.line);
         let head_s = ln.simp(a, b);
@@ -727,6 +926,30 @@ impl Ctx<'_> {
             role: role.to_string(),
             children,
         }
+    }
+
+    /// A measure paragraph led by a short sentence that opens with a measure verb and has no
+    /// comma (推动产业链供应链优化升级。保持工业经济平稳运行。…): the lead sentence is the headline.
+    fn lead_sentence_item(&self, li: usize) -> Option<Item> {
+        let ln = &self.lns[li];
+        let end = ln.s.iter().position(|c| *c == '。')?;
+        if !(2..=MAX_LEAD_SENTENCE_CHARS).contains(&end)
+            || end + 1 >= ln.s.len()
+            || ln.s[..end]
+                .iter()
+                .any(|c| matches!(c, '，' | ',' | '；' | ';' | '：' | ':'))
+        {
+            return None;
+        }
+        let (skip, verb) = measure_verb_start(&ln.simp(0, end));
+        (verb && skip == 0).then(|| Item {
+            line: ln.no,
+            marker: String::new(),
+            headline: ln.text(0, end),
+            text: trim_end_punct(ln.text(0, ln.t.len())),
+            role: "measure".to_string(),
+            children: Vec::new(),
+        })
     }
 
     /// Items of the inline run on line `li` from char `from`.

@@ -27,8 +27,26 @@ pub enum MarkerKind {
     Shi,
     /// `一要`
     Yao,
-    /// `第一，`
+    /// `第一，`, and the older `第一点，` `第一个问题，` `第一个方面，`
     Di,
+    /// `- `, `• `, `● `: a bullet without a number. Always the deepest level.
+    Bullet,
+}
+
+/// Rank of [`MarkerKind::Bullet`]: deeper than any numbered kind, so a bullet line in page chrome
+/// never becomes the parent of a report's `一、` headings.
+pub const BULLET_RANK: usize = 1000;
+
+/// Words between `第一` and its punctuation in older reports: 第一点，第二个问题，第三个方面，.
+const DI_COUNTERS: &[&str] = &["点", "个问题", "个方面"];
+
+/// Bullet chars that open a list entry (a `-` needs a space after it: `-5%` is a number).
+const BULLETS: &[char] = &['•', '●', '▪', '◆', '■', '◇', '○'];
+
+/// Whether a char is a CJK ideograph (a line with none is not Chinese text: the English half of a
+/// bilingual page).
+pub fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
 /// A marker found at the start of a line (or inside a paragraph, for inline runs).
@@ -157,14 +175,31 @@ pub fn parse_marker(s: &[char]) -> Option<Marker> {
     }
     if first == '第' {
         let (v, n) = cn_number(&s[1..])?;
-        return match at(1 + n) {
+        let rest: String = s[1 + n..].iter().take(4).collect();
+        let counter = DI_COUNTERS
+            .iter()
+            .find(|w| rest.starts_with(*w))
+            .map_or(0, |w| w.chars().count());
+        return match at(1 + n + counter) {
             Some('，' | ',' | '、' | '：' | ':') => Some(Marker {
                 kind: MarkerKind::Di,
                 ordinal: v,
-                len: 2 + n,
+                len: 2 + n + counter,
             }),
             _ => None,
         };
+    }
+    if (first == '-' && at(1).is_some_and(is_space)) || BULLETS.contains(&first) {
+        let mut len = 1;
+        while at(len).is_some_and(is_space) {
+            len += 1;
+        }
+        // A bullet before nothing is a rule, not an entry.
+        return at(len).is_some().then_some(Marker {
+            kind: MarkerKind::Bullet,
+            ordinal: 0,
+            len,
+        });
     }
     if let Some((v, n)) = cn_number(s) {
         return match at(n) {
@@ -253,19 +288,25 @@ impl Outline {
         for (li, s) in lines.iter().enumerate() {
             // A paragraph that opens with 一是 and goes on to 二是 is an inline run, not a
             // heading: its members are read by `inline_run`.
+            // A line without Chinese (the English half of a bilingual page) is no heading.
             let marker = parse_marker(s).filter(|m| {
                 !(matches!(m.kind, MarkerKind::Shi | MarkerKind::Yao | MarkerKind::Di)
                     && inline_run(s, 0).len() >= 2)
+                    && s[m.len..].iter().any(|c| is_cjk(*c))
             });
             let Some(marker) = marker else {
                 out.owner[li] = stack.last().copied();
                 continue;
             };
-            let rank = match order.iter().position(|k| *k == marker.kind) {
-                Some(r) => r,
-                None => {
-                    order.push(marker.kind);
-                    order.len() - 1
+            let rank = if marker.kind == MarkerKind::Bullet {
+                BULLET_RANK
+            } else {
+                match order.iter().position(|k| *k == marker.kind) {
+                    Some(r) => r,
+                    None => {
+                        order.push(marker.kind);
+                        order.len() - 1
+                    }
                 }
             };
             while stack.last().is_some_and(|&n| out.nodes[n].rank >= rank) {
