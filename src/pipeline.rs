@@ -411,18 +411,31 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
             }
         }
     }
-    bar.finish_and_clear();
     reports_out.finish()?;
     figures_out.finish()?;
     let process_wall = t.elapsed().as_secs_f64();
 
+    // The corpus-wide steps after the files: a spinner says which one runs.
+    if !bar.is_hidden() {
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} [{elapsed_precise}] {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar.enable_steady_tick(Duration::from_millis(120));
+    }
+    bar.set_message(format!(
+        "grouping {} sections into themes",
+        all_sections.len()
+    ));
     let t = Instant::now();
     let themes: Aggregate = aggregate::aggregate(&all_sections, &infos, &seg);
     let aggregate_secs = t.elapsed().as_secs_f64();
 
+    bar.set_message("committing the search index");
     let t = Instant::now();
     builder.commit()?;
     let index_commit = t.elapsed().as_secs_f64();
+    bar.finish_and_clear();
 
     let t = Instant::now();
     staging.write_jsonl("sections.jsonl", &all_sections)?;
