@@ -361,7 +361,8 @@ pub fn split_lines(text: &str) -> Vec<&str> {
     let mut lines = Vec::new();
     let mut rest = text;
     while !rest.is_empty() {
-        match rest.find(['\n', '\r']) {
+        // A byte search: both terminators are ASCII, so a match is always a char boundary.
+        match rest.bytes().position(|b| b == b'\n' || b == b'\r') {
             Some(i) => {
                 lines.push(&rest[..i]);
                 let skip = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
