@@ -258,27 +258,14 @@ pub fn repair_mojibake(raw: &str) -> Option<String> {
     // keep the candidate that starts with a complete list marker and has the fewest
     // mojibake-looking chars, preferring the longest repaired run on ties.
     let mut best: Option<(usize, usize, String)> = None;
-    // GB18030 is stateless, so the bytes of a prefix are the concatenated bytes of its chars:
-    // encode each of the first chars once and slice.
-    let mut bytes: Vec<u8> = Vec::with_capacity(MAX_DAMAGED_CHARS * 2);
-    let mut ends: Vec<(usize, usize)> = Vec::with_capacity(MAX_DAMAGED_CHARS);
-    let mut buf = [0u8; 4];
-    for (i, c) in body.char_indices().take(MAX_DAMAGED_CHARS) {
-        let (enc, _, unmappable) = encoding_rs::GB18030.encode(c.encode_utf8(&mut buf));
-        if unmappable {
-            break;
-        }
-        bytes.extend_from_slice(&enc);
-        ends.push((i + c.len_utf8(), bytes.len()));
-    }
     // Mojibake chars in the line from each char end on, to score candidates without building
     // them.
     let total_badness = badness(body);
-    let mut tail_badness = Vec::with_capacity(ends.len());
+    let mut tail_badness = Vec::with_capacity(MAX_DAMAGED_CHARS);
     let mut seen = 0;
     let mut last_bad = 0;
     let mut first_ascii_after_bad = None;
-    for (k, c) in body.chars().take(ends.len()).enumerate() {
+    for (k, c) in body.chars().take(MAX_DAMAGED_CHARS).enumerate() {
         if is_mojibake_char(c) {
             seen += 1;
             last_bad = k;
@@ -291,8 +278,29 @@ pub fn repair_mojibake(raw: &str) -> Option<String> {
     // The damaged run ends at the first ASCII char after the last mojibake char (ASCII
     // resyncs the decoder); longer prefixes give the same result.
     // (GB18030 reads a lead byte before an ASCII digit as a four-byte sequence: go two past.)
-    let last_end = first_ascii_after_bad.unwrap_or(ends.len()).max(last_bad) + 3;
-    for (k, &(end, byte_end)) in ends.iter().enumerate().take(last_end) {
+    let last_end = (first_ascii_after_bad
+        .unwrap_or(tail_badness.len())
+        .max(last_bad)
+        + 3)
+    .min(tail_badness.len());
+    // GB18030 is stateless, so the bytes of a prefix are the concatenated bytes of its chars:
+    // encode each char of the run once and slice. (Encoding a CJK char searches encoding_rs's
+    // index, about a thousand instructions, so only the run is encoded.)
+    let mut bytes: Vec<u8> = Vec::with_capacity(last_end * 2);
+    let mut ends: Vec<(usize, usize)> = Vec::with_capacity(last_end);
+    let mut utf8 = [0u8; 4];
+    let mut out = [0u8; 8];
+    let mut encoder = encoding_rs::GB18030.new_encoder();
+    for (i, c) in body.char_indices().take(last_end) {
+        let (result, _, written) =
+            encoder.encode_from_utf8_without_replacement(c.encode_utf8(&mut utf8), &mut out, false);
+        if result != encoding_rs::EncoderResult::InputEmpty {
+            break;
+        }
+        bytes.extend_from_slice(&out[..written]);
+        ends.push((i + c.len_utf8(), bytes.len()));
+    }
+    for (k, &(end, byte_end)) in ends.iter().enumerate() {
         for lead in [0xA1u8, 0xA3] {
             let Some(fixed) = decode_shifted(lead, &bytes[..byte_end]) else {
                 continue;
@@ -362,7 +370,7 @@ pub fn split_lines(text: &str) -> Vec<&str> {
     let mut rest = text;
     while !rest.is_empty() {
         // A byte search: both terminators are ASCII, so a match is always a char boundary.
-        match rest.bytes().position(|b| b == b'\n' || b == b'\r') {
+        match memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
             Some(i) => {
                 lines.push(&rest[..i]);
                 let skip = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
