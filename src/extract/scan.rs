@@ -173,18 +173,18 @@ pub(crate) fn money(t: &str, taken: &mut Taken) {
                 None => {
                     span_start = num.start();
                     // A first sum with its own currency word is still a sum (`由100亿元到50亿元`).
-                    if let (Some(lc), Some(l)) = (c.name("locur"), parse_numeral(lo.as_str())) {
-                        if l.has_digit {
-                            let first = Sum {
-                                span: lo.start()..lc.end(),
-                                value: l.value,
-                                more: l.more,
-                                bare: false,
-                                currency: currency_code(lc.as_str()),
-                                range: None,
-                            };
-                            push_money(t, taken, first);
-                        }
+                    if let (Some(lc), Some(l)) = (c.name("locur"), parse_numeral(lo.as_str()))
+                        && l.has_digit
+                    {
+                        let first = Sum {
+                            span: lo.start()..lc.end(),
+                            value: l.value,
+                            more: l.more,
+                            bare: false,
+                            currency: currency_code(lc.as_str()),
+                            range: None,
+                        };
+                        push_money(t, taken, first);
                     }
                 }
             }

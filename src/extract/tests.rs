@@ -816,7 +816,7 @@ fn percentage_points_after_a_blank() {
 fn last_years_spending_as_a_base_gets_last_year() {
     let s = "2021年接待费支出80万元,比上年累计支出95万元减少15万元。";
     let m = money(s);
-    let years: Vec<_> = m.iter().map(|m| m.year.clone()).collect();
+    let years: Vec<_> = m.iter().map(|m| m.year).collect();
     assert_eq!(
         years,
         [
