@@ -9,6 +9,9 @@ use super::{Approx, Role};
 
 /// Qualifiers written right before a number, longest first: (word, approx, bounds a class?).
 const PREFIXES: &[(&str, Approx, bool)] = &[
+    // Performance targets in self-evaluation tables: `项目总成本 ≤90万元`.
+    ("≤", Approx::Under, true),
+    ("≥", Approx::Over, true),
     ("超出", Approx::Over, true),
     ("不超过", Approx::Under, true),
     ("不超過", Approx::Under, true),
@@ -36,6 +39,11 @@ const PREFIXES: &[(&str, Approx, bool)] = &[
 
 /// Qualifiers written right after the currency word: (word, approx, bounds a class?).
 const SUFFIXES: &[(&str, Approx, bool)] = &[
+    // Inclusive bounds of rules and catalogues (`总投资5000万元及以上项目`): always a class.
+    ("及其以上", Approx::Over, true),
+    ("及以上", Approx::Over, true),
+    ("及其以下", Approx::Under, true),
+    ("及以下", Approx::Under, true),
     ("以上", Approx::Over, true),
     ("以下", Approx::Under, true),
     ("以内", Approx::Under, true),
@@ -351,7 +359,9 @@ pub fn is_per_unit(before: &str, after: &str) -> bool {
 
 /// The sum right after `before` belongs to the previous year: `比上年5萬元`, `去年同期的3亿元`.
 pub static PREVIOUS_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("(?:上年|去年|上一年|前一年)(?:度)?(?:同期)?(?:的|为|為|是)?$")
+    Regex::new(
+        "(?:上年|去年|上一年|前一年)(?:度)?(?:同期)?(?:累计|累計)?(?:支出|收入|决算数|決算數|预算数|預算數)?(?:的|为|為|是)?$",
+    )
         .unwrap_or_else(|e| panic!("PREVIOUS_YEAR: {e}"))
 });
 

@@ -126,7 +126,12 @@ pub fn parse_numeral(s: &str) -> Option<Numeral> {
                 continue;
             }
             let sec = section + current.unwrap_or(0.0);
-            let sec = if sec == 0.0 && total == 0.0 { 1.0 } else { sec };
+            // A bare unit (`万元`) is one of it; a written zero (`0万元`) stays zero.
+            let sec = if sec == 0.0 && total == 0.0 && current.is_none() {
+                1.0
+            } else {
+                sec
+            };
             if u > max_big {
                 total = (total + sec) * u;
                 max_big = u;

@@ -93,7 +93,7 @@ pub static PERCENT_CJK: LazyLock<Regex> = LazyLock::new(|| {
 pub static PERCENT_POINTS: LazyLock<Regex> = LazyLock::new(|| {
     let n = numeral();
     Regex::new(&format!(
-        "(?:(?P<lo>{n})(?:{RANGE_SEP}))?(?P<num>{n})(?:个|個)?(?:百分点|百分點)"
+        "(?:(?P<lo>{n})(?:{RANGE_SEP}))?(?P<num>{n}) ?(?:个|個)?(?:百分点|百分點)"
     ))
     .unwrap_or_else(|e| panic!("PERCENT_POINTS: {e}"))
 });

@@ -165,9 +165,28 @@ pub(crate) fn money(t: &str, taken: &mut Taken) {
                 let low = l.value * mult;
                 (same_cur && l.has_digit && low > 0.0 && low < n.value).then_some(low)
             });
-            match lo_ok {
+            // `從50億元到100億元,用了十六年`: two sums a progression runs between, not a range.
+            let from_to =
+                c.name("locur").is_some() && t[..lo.start()].ends_with(['从', '從', '由']);
+            match lo_ok.filter(|_| !from_to) {
                 Some(low) => range = Some([low, n.value]),
-                None => span_start = num.start(),
+                None => {
+                    span_start = num.start();
+                    // A first sum with its own currency word is still a sum (`由100亿元到50亿元`).
+                    if let (Some(lc), Some(l)) = (c.name("locur"), parse_numeral(lo.as_str()))
+                        && l.has_digit
+                    {
+                        let first = Sum {
+                            span: lo.start()..lc.end(),
+                            value: l.value,
+                            more: l.more,
+                            bare: false,
+                            currency: currency_code(lc.as_str()),
+                            range: None,
+                        };
+                        push_money(t, taken, first);
+                    }
+                }
             }
         }
         let before = &t[..span_start];
@@ -319,7 +338,11 @@ fn push_money(t: &str, taken: &mut Taken, sum: Sum) {
     let role_before = &t[..span.start];
     // A bare unit bounded after it (`億元以上`) always names a class; `上億元` only in context.
     let bare_bound = bare && suf.is_some_and(|q| q.bound);
-    let role = money_role(role_before, &t[span.end..], bound, bare_bound);
+    let mut role = money_role(role_before, &t[span.end..], bound, bare_bound);
+    // `及以上` / `及其以上` belongs to rules that define classes (`总投资5000万元及以上…`).
+    if role == Role::Amount && t[end..].starts_with('及') && suf.is_some_and(|q| q.bound) {
+        role = Role::Threshold;
+    }
     // Round to the fen: `2.3亿` is 230000000, not 229999999.99999997.
     let fen = |v: f64| (v * 100.0).round() / 100.0;
     let value = fen(value);

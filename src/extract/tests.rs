@@ -758,3 +758,71 @@ fn taiwan_and_macau_currency_words() {
     // A bare 元 stays CNY: the rules read one line.
     assert_eq!(money("歲出350億元")[0].currency, Some("CNY"));
 }
+
+// Held-out round 3 (own sentences in the style of catalogues, statistics and 三公 accounts).
+
+#[test]
+fn inclusive_bounds_name_classes() {
+    let s = "园区内总投资8000万元及以上的工程,以及2亿美元及其以上的外资类别,由省里审批。";
+    let m = money(s);
+    assert_eq!(
+        m.iter().map(|m| &s[m.span.clone()]).collect::<Vec<_>>(),
+        ["8000万元及以上", "2亿美元及其以上"]
+    );
+    assert!(m.iter().all(|m| m.role == Some(Role::Threshold)));
+    assert!(m.iter().all(|m| m.approx == Some(Approx::Over)));
+    // A plain stated sum stays an amount.
+    let m = money("今年完成投资8000万元,比上年多。");
+    assert_eq!(m[0].role, Some(Role::Amount));
+}
+
+#[test]
+fn table_bounds_with_comparison_signs() {
+    let s = "成本指标 设备总成本 ≤65万元 64.8 10 10";
+    let m = money(s);
+    assert_eq!(texts(s, Kind::Money), ["≤65万元"]);
+    assert_eq!(m[0].approx, Some(Approx::Under));
+    assert_eq!(m[0].role, Some(Role::Amount));
+}
+
+#[test]
+fn a_written_zero_is_zero() {
+    let m = money("当年因公出国(境)决算支出0万元,公务接待费0.0万元。");
+    assert_eq!(m.len(), 2);
+    assert!(m.iter().all(|m| m.value == Some(0.0)));
+    // A bare unit is still one of it where the stage accepts it.
+    assert_eq!(money("投资上亿元的项目")[0].value, Some(100_000_000.0));
+}
+
+#[test]
+fn from_one_sum_to_another_is_no_range() {
+    let s = "全县税收从5亿元到10亿元,只用了四年时间。";
+    let m = money(s);
+    assert_eq!(texts(s, Kind::Money), ["5亿元", "10亿元"]);
+    assert!(m.iter().all(|m| m.range.is_none()));
+    // A range keeps its form: `补助8万元到12万元` (no 从 before it).
+    let m = money("每户补助8万元到12万元不等。");
+    assert_eq!(m.len(), 1);
+    assert_eq!(m[0].range, Some([80_000.0, 120_000.0]));
+}
+
+#[test]
+fn percentage_points_after_a_blank() {
+    let s = "城镇增幅比农村高出近5 个百分点。";
+    assert_eq!(texts(s, Kind::Percent), ["5 个百分点"]);
+}
+
+#[test]
+fn last_years_spending_as_a_base_gets_last_year() {
+    let s = "2021年接待费支出80万元,比上年累计支出95万元减少15万元。";
+    let m = money(s);
+    let years: Vec<_> = m.iter().map(|m| m.year).collect();
+    assert_eq!(
+        years,
+        [
+            YearRef::Year(2021),
+            YearRef::Year(2020),
+            YearRef::Year(2021)
+        ]
+    );
+}
