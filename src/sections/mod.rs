@@ -511,13 +511,16 @@ impl Ctx<'_> {
             .get(li + 1)
             .is_some_and(|n| n.is_some());
         let cue = intro_cue(&ln.s, next_is_marker)?;
-        if self
-            .outline
-            .node_at
-            .get(li + 1)
-            .copied()
-            .flatten()
-            .is_some_and(|n| self.node_type(n) == Some(PROBLEMS))
+        // A sentence that announces a list (主要存在四个方面的问题：) keeps its items even when the
+        // first one names a problem (一是认识不足).
+        if !ln.s.last().is_some_and(|c| matches!(c, '：' | ':'))
+            && self
+                .outline
+                .node_at
+                .get(li + 1)
+                .copied()
+                .flatten()
+                .is_some_and(|n| self.node_type(n) == Some(PROBLEMS))
         {
             // 虽然…，但是还是存在一些问题。 → 二、…存在的主要问题: the heading right after the
             // sentence opens the section itself.

@@ -718,7 +718,7 @@ fn problem_heading_right_after_a_recognising_sentence_opens_the_section() {
     assert_eq!(heads_of(&secs[0]), ["取证不够充分", "整改跟踪不及时"]);
     // Without a problems heading after it, the sentence still opens the section.
     let secs = sections_of_text(
-        "工作总结\n我们的工作还存在一些问题和不足，主要是：\n（一）学习不够深入。\n（二）调研不够扎实。",
+        "工作总结\n我们的工作还存在一些问题和不足，主要是：\n（一）理论学习存在不足。\n（二）调研不够扎实。",
     );
     assert_eq!(secs.len(), 1, "{secs:#?}");
     assert_eq!(secs[0].heading_line, 2);
