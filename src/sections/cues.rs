@@ -214,7 +214,13 @@ pub const CLOSING_OPENERS: &[Cue] = &[
 /// Openers of a body sentence that announces the year's measures without a heading:
 /// 做好今年的政府工作，要…, 做好明年工作，必须…. The sentence must start with an opener (after a
 /// speaker such as 温家宝指出，) and contain a linker soon after.
-pub const MEASURE_INTRO_OPENERS: &[Cue] = &[cue("做好", "to do … well (做好今年工作)")];
+pub const MEASURE_INTRO_OPENERS: &[Cue] = &[
+    cue("做好", "to do … well (做好今年工作)"),
+    cue("针对上述问题", "in view of the problems above (…，建议…)"),
+    cue("针对以上问题", "in view of the problems above"),
+    cue("针对这些问题", "in view of these problems"),
+    cue("针对存在的问题", "in view of the existing problems"),
+];
 
 /// Linkers that follow [`MEASURE_INTRO_OPENERS`] within a few chars: the requirement follows.
 pub const MEASURE_INTRO_LINKERS: &[Cue] = &[
@@ -222,6 +228,15 @@ pub const MEASURE_INTRO_LINKERS: &[Cue] = &[
     cue("工作，必须", "(to do the work well) we must"),
     cue("工作，我们要", "(to do the work well) we must"),
     cue("工作，就要", "(to do the work well) we must"),
+    cue(
+        "，建议",
+        "(in view of the problems above) it is suggested that",
+    ),
+    cue(
+        ",建议",
+        "(in view of the problems above) it is suggested that",
+    ),
+    cue("，提出如下建议", "(in view of …) we propose the following"),
 ];
 
 /// Modal words that, within a few chars before 以下/如下 on a line ending in a colon, announce a

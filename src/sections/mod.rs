@@ -511,6 +511,21 @@ impl Ctx<'_> {
             .get(li + 1)
             .is_some_and(|n| n.is_some());
         let cue = intro_cue(&ln.s, next_is_marker)?;
+        // A sentence that announces a list (主要存在四个方面的问题：) keeps its items even when the
+        // first one names a problem (一是认识不足).
+        if !ln.s.last().is_some_and(|c| matches!(c, '：' | ':'))
+            && self
+                .outline
+                .node_at
+                .get(li + 1)
+                .copied()
+                .flatten()
+                .is_some_and(|n| self.node_type(n) == Some(PROBLEMS))
+        {
+            // 虽然…，但是还是存在一些问题。 → 二、…存在的主要问题: the heading right after the
+            // sentence opens the section itself.
+            return None;
+        }
         let from = cue.from;
         let role = role_of(PROBLEMS);
         let parent = self.outline.owner[li];
@@ -689,6 +704,17 @@ impl Ctx<'_> {
 
     /// Whether a heading sits under a heading about rectification (问题整改的具体情况,
     /// 审计查出问题的整改情况): see [`cues::RECTIFICATION_HEADS`].
+    /// The type a numbered line's headline names, as [`classify`] reads it.
+    fn node_type(&self, n: usize) -> Option<&'static str> {
+        let node = &self.outline.nodes[n];
+        let ln = &self.lns[node.li];
+        let (a, b) = headline_range(&ln.s, node.marker.len, ln.s.len());
+        if b == a || b - a > MAX_HEADING_CHARS {
+            return None;
+        }
+        classify(&ln.simp(a, b))
+    }
+
     fn under_rectification(&self, n: usize) -> bool {
         let nodes = &self.outline.nodes;
         let mut up = nodes[n].parent;

@@ -686,3 +686,40 @@ fn fixture_inspection_notice_with_bullets_and_a_measure_list_opener() {
 fn fixture_evaluation_report_with_an_opening_sentence_on_a_numbered_line() {
     check_fixture("evaluation");
 }
+
+#[test]
+fn proposals_after_the_problems_above() {
+    let secs = sections_of_text(
+        "调查报告\n走访发现，部分村的垃圾清运不及时。\n针对上述问题，建议镇政府增加清运车辆，完善保洁员考核办法，加强村民环保宣传。",
+    );
+    assert_eq!(secs.len(), 1, "{secs:#?}");
+    assert_eq!(secs[0].r#type, MEASURES);
+    assert_eq!(secs[0].heading_line, 3);
+    assert!(secs[0].items.len() >= 2, "{secs:#?}");
+    for no in [
+        "针对上述问题，我们已经组织了专项整治。",
+        "针对这些问题的成因，下文逐一分析。",
+    ] {
+        assert!(
+            measure_intro(&no.chars().collect::<Vec<_>>()).is_none(),
+            "{no}"
+        );
+    }
+}
+
+#[test]
+fn problem_heading_right_after_a_recognising_sentence_opens_the_section() {
+    let secs = sections_of_text(
+        "审计工作综述\n近年来审计工作有所改进，但是仍然存在一些问题。\n二、审计工作中存在的主要问题\n（一）取证不够充分\n部分底稿缺少签字。\n（二）整改跟踪不及时\n个别问题拖延半年。",
+    );
+    assert_eq!(secs.len(), 1, "{secs:#?}");
+    assert_eq!(secs[0].r#type, PROBLEMS);
+    assert_eq!(secs[0].heading_line, 3);
+    assert_eq!(heads_of(&secs[0]), ["取证不够充分", "整改跟踪不及时"]);
+    // Without a problems heading after it, the sentence still opens the section.
+    let secs = sections_of_text(
+        "工作总结\n我们的工作还存在一些问题和不足，主要是：\n（一）理论学习存在不足。\n（二）调研不够扎实。",
+    );
+    assert_eq!(secs.len(), 1, "{secs:#?}");
+    assert_eq!(secs[0].heading_line, 2);
+}
