@@ -81,6 +81,39 @@ static HEADER_CHROME: LazyLock<Regex> = LazyLock::new(|| {
     .expect("HEADER_CHROME is a valid regex")
 });
 
+/// Document-site shop widgets around a shown document: the share bar (`书签 分享 收藏 举报`),
+/// the shop header (`欢迎来到某某文库！`, `全部分类`, `首页 某某办公 > 资源分类 > …`), the download
+/// box (`资源ID:…`, `下载积分:16金币`, `快捷下载`, `邮箱/手机:`, `验证码: 换一换`, `支付方式:`),
+/// the download terms (`3、本站不支持迅雷下载…`) and the reposting disclaimer (`本文部分内容来自
+/// 网络整理…`, `==本文为word格式，下载后可方便编辑和修改！`).
+static DOCSITE_WIDGET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^书签\s|上传文档赚钱|欢迎来到|帮助中心|^全部分类$|ImageVerifierCode|换一换|资源ID|资源大小|下载积分|金币|快捷下载",
+        r"|会员登录|^邮箱\s*/\s*手机|^温馨提示|^友情提示|支付方式|^验证码|用户名和密码|^资源描述\s*[:：]|^关\s*键\s*词\s*[:：]|【下载声明】",
+        r"|^[0-9]{1,2}\s*[.、．]\s*本站|本文部分内容来自网络|本文为\s*word\s*格式|下载后可方便编辑|^首页\s.{0,20}[>»›]",
+    ))
+    .expect("DOCSITE_WIDGET is a valid regex")
+});
+
+/// A tag or share line: four or more space-separated words of at most four characters,
+/// `绩效 管理 细则 通用 10`, `书签 分享 收藏 举报 版权申诉 / 23`. A title has fewer gaps.
+static KEYWORD_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\S{1,4}\s+){3,}\S{1,4}$").expect("KEYWORD_LINE is a valid regex")
+});
+
+/// A site name with its slogan, `汽车探索网-带你全面了解汽车知识`, `某某范文网_专业的范文写作网站`.
+static SITE_SLOGAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\S{1,12}(?:网|网站|文库|之家)\s*[-—–_|]").expect("SITE_SLOGAN is a valid regex")
+});
+
+/// Page chrome: [`HEADER_CHROME`], [`DOCSITE_WIDGET`], [`KEYWORD_LINE`] or [`SITE_SLOGAN`].
+fn is_chrome(line: &str) -> bool {
+    HEADER_CHROME.is_match(line)
+        || DOCSITE_WIDGET.is_match(line)
+        || KEYWORD_LINE.is_match(line)
+        || SITE_SLOGAN.is_match(line)
+}
+
 /// Where the reports of a file are.
 #[derive(Debug, Clone, Default)]
 pub struct Layout {
@@ -129,6 +162,15 @@ pub fn split(lines: &[CleanLine]) -> Layout {
     } else {
         guess
     };
+    // A site label without a document word (`三一办公`) gives way to the file name above the text.
+    let body_start = if DOC_KIND.is_match(view[title_line - 1]) {
+        title_line
+    } else {
+        (title_line..=view.len())
+            .find(|&n| is_body_text(view[n - 1]))
+            .unwrap_or(title_line)
+    };
+    let title_line = file_name_title(&view, body_start).unwrap_or(title_line);
     // Navigation such as `相关推荐` above the title is not the trailer: look after the title.
     let trailer_start = trailer(&view, title_line + 1);
     let stop = trailer_start.unwrap_or(view.len() + 1);
@@ -141,6 +183,22 @@ pub fn split(lines: &[CleanLine]) -> Layout {
         }],
         trailer_start,
     }
+}
+
+/// A document site's file name, `第四章 组织课件.ppt`, `物业管理质量手册.docx`.
+static DOC_FILE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\S.{1,60}\.(?:docx?|pdf|pptx?|xlsx?|txt)$")
+        .expect("DOC_FILE_NAME is a valid regex")
+});
+
+/// When the line right above the first body line `start` is the document's file name
+/// (`第四章 组织课件.ppt` above `第六讲 组织，第一节…`), that file name is the title.
+fn file_name_title(view: &[&str], start: usize) -> Option<usize> {
+    if !is_body_text(view[start - 1]) {
+        return None;
+    }
+    let above = (1..start).rev().find(|&n| !view[n - 1].is_empty())?;
+    DOC_FILE_NAME.is_match(view[above - 1]).then_some(above)
 }
 
 /// How many lines after the first content line the title of a single report may be.
@@ -159,14 +217,30 @@ const HEADER_ZONE: usize = 24;
 fn single_title(view: &[&str], first: usize) -> usize {
     let zone_end = (view.len() + 1).min(first + HEADER_ZONE);
     let mut candidates: Vec<(usize, String)> = Vec::new();
+    let mut piece_one = None;
     for n in first..zone_end {
         let l = view[n - 1];
         if LIST_HEADING.is_match(l) || CHAPTER_HEADING.is_match(l) || is_body_text(l) {
             break;
         }
+        // `篇一：` on its own line, or `第一篇：…`: the one piece the page shows starts here.
+        if piece_one.is_none() && l.chars().count() <= 40 && piece_number(l) == Some(1) {
+            piece_one = Some(n);
+        }
         if is_heading_like(l) {
             candidates.push((n, title_key(l)));
         }
+    }
+    if let Some(n) = piece_one {
+        return n;
+    }
+    // A lone name right above the text is the author's byline, not a title: `趙家欣`.
+    if let [(n, _)] = candidates.as_slice()
+        && BYLINE_NAME.is_match(view[n - 1])
+        && let Some(next) = (n + 1..=view.len()).find(|&m| !view[m - 1].is_empty())
+        && is_body_text(view[next - 1])
+    {
+        return next;
     }
     let repeated = candidates
         .iter()
@@ -195,6 +269,21 @@ fn single_title(view: &[&str], first: usize) -> usize {
         .map(|(n, _)| *n)
         .unwrap_or(first)
 }
+
+/// The number of a leading piece marker, `篇一：` → 1, `第2篇 …` → 2.
+fn piece_number(line: &str) -> Option<u32> {
+    let c = PIECE_TITLE.captures(line)?;
+    c.get(1)
+        .or_else(|| c.get(2))
+        .and_then(|m| parse_small_number(m.as_str()))
+}
+
+/// A bare personal name: a common surname and one to three more Han characters, `赵家欣`,
+/// `欧阳明`; section words such as `前言`, `总则`, `摘要` do not start with a surname.
+static BYLINE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦许何吕施张孔曹严华金魏陶姜谢邹苏潘葛范彭鲁马方任袁柳史唐薛雷贺汤罗郝安常傅齐康余顾孟黄萧尹姚邵汪毛狄宋庞熊纪舒屈项祝董梁杜阮蓝闵季贾江童颜郭梅盛林钟徐邱骆高夏蔡田胡凌霍虞万柯卢莫房解应丁宣邓洪包左石崔龚程邢裴陆荣翁荀于甄曲封储靳段焦巴牧山谷车侯全班仰秋仲伊宫宁仇甘武刘景詹龙叶黎白蒲邰从鄂索咸赖卓蔺屠蒙池乔阳胥能苍双闻党翟谭贡劳姬申扶冉宰雍桑桂牛寿通边燕冀尚农温庄晏柴瞿阎连习艾鱼容向古易慎廖终居衡步耿满弘匡国文寇广禄东欧殳沃利蔚越隆师巩厍聂晁勾敖融冷辛阚那简饶曾关蒯相查后荆红游竺权逯盖益桓公欧阳司马上官诸葛])\p{Han}{1,3}$")
+        .expect("BYLINE_NAME is a valid regex")
+});
 
 /// A heading compared without its collection note or piece number: `…方案(通用6篇)`, `…方案1`,
 /// `…方法篇1` and `…方法` all give `…方案` / `…方法`.
@@ -381,7 +470,7 @@ fn last_non_blank(view: &[&str], from: usize, to: usize) -> usize {
 
 /// A line with some text that is not page chrome (a lone `-` or `|` is not text).
 fn is_content(line: &str) -> bool {
-    line.chars().any(char::is_alphanumeric) && !HEADER_CHROME.is_match(line)
+    line.chars().any(char::is_alphanumeric) && !is_chrome(line)
 }
 
 /// An editor's blurb of a scraped page: `以下是小编精心整理的…，仅供参考`.
@@ -395,7 +484,7 @@ static EDITOR_BLURB: LazyLock<Regex> = LazyLock::new(|| {
 /// A line of report text: not chrome, not a blurb, and either long or a full sentence.
 fn is_body_text(line: &str) -> bool {
     !line.is_empty()
-        && !HEADER_CHROME.is_match(line)
+        && !is_chrome(line)
         && !EDITOR_BLURB.is_match(line)
         && (line.chars().count() > 60 || line.ends_with(['。', '！', '？', '；', '!', ';']))
 }
@@ -404,7 +493,7 @@ fn is_body_text(line: &str) -> bool {
 pub fn is_heading_like(line: &str) -> bool {
     let n = line.chars().count();
     (2..=60).contains(&n)
-        && !HEADER_CHROME.is_match(line)
+        && !is_chrome(line)
         && !line.ends_with(['。', '，', '；', '：', ',', ';', ':', '！', '？'])
         && line.chars().filter(|&c| crate::simplify::is_han(c)).count() >= 2
 }
@@ -609,6 +698,55 @@ mod tests {
     fn reader_widgets_of_document_sites_are_chrome() {
         let text = "档案工作手册_第1页\n档案工作手册_第2页\n已阅读2页，还剩8页未读，继续免费阅读\n付费下载\n版权说明：本文档由用户提供并上传\n文档简介\n档案工作手册一、归档范围凡是具有保存价值的文件均应归档，按年度整理。";
         assert_eq!(titles_and_ends(text), vec![(7, 7)]);
+    }
+
+    #[test]
+    fn shop_widgets_tag_lines_and_site_slogans_are_chrome() {
+        for l in [
+            "书签 分享 收藏 举报 版权申诉 / 9",
+            "欢迎来到某某文库！ | 帮助中心",
+            "下载积分:8金币",
+            "验证码:   换一换",
+            "2、本站资源均为用户上传",
+            "==本文为word格式，下载后可方便编辑和修改！",
+            "首页 某某文库 > 资源分类 > 文档下载",
+            "档案 管理 制度 通用 5",
+            "某某范文网-专业的写作平台",
+        ] {
+            assert!(is_chrome(l), "{l}");
+        }
+        for l in [
+            "档案管理工作总结",
+            "第四章 组织结构",
+            "整改报告-做好整改的几点体会",
+            "全年共下载资料120份。",
+        ] {
+            assert!(!is_chrome(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn a_lone_piece_one_marker_starts_the_shown_piece() {
+        let text = "档案制度汇编.docx\n\n档案制度汇编\n\n篇一：\n\n档案借阅办法\n\n为规范档案借阅，制定本办法。";
+        assert_eq!(titles_and_ends(text), vec![(5, 9)]);
+    }
+
+    #[test]
+    fn a_name_above_the_text_is_a_byline() {
+        let text = "\n王晓明\n年底自查是每个单位的例行工作，不能草草了事。\n自查要找准问题。";
+        assert_eq!(titles_and_ends(text), vec![(3, 4)]);
+        // A short heading that is not a name stays the title.
+        let text = "前言\n年底自查是每个单位的例行工作，不能草草了事。";
+        assert_eq!(titles_and_ends(text), vec![(1, 2)]);
+    }
+
+    #[test]
+    fn a_file_name_right_above_the_text_is_the_title() {
+        let text = "某某文库\n快捷下载\n第二章 档案课件.ppt\n验证码: 换一换\n第二章 档案课件.ppt\n第一节 档案的概念，第二节 档案的分类，第三节 档案的保管，第四节 档案的利用与开发。";
+        assert_eq!(titles_and_ends(text), vec![(5, 6)]);
+        // A document title with a document word keeps its place.
+        let text = "档案管理制度\n附件.docx\n为规范档案管理，制定本制度。";
+        assert_eq!(titles_and_ends(text), vec![(1, 3)]);
     }
 
     #[test]
