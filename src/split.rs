@@ -157,11 +157,12 @@ pub fn split(lines: &[CleanLine]) -> Layout {
     // Body text before the guessed title means the guess is wrong (the file starts with its
     // text, e.g. `1994年，全国各族人民…`): the report starts at the first content line, and
     // lines are never dropped from it. Only page chrome may stand before a title.
-    let title_line = if (first..guess).any(|n| is_body_text(view[n - 1])) {
-        first
-    } else {
-        guess
-    };
+    let title_line =
+        if (first..guess).any(|n| is_body_text(view[n - 1]) || is_figure_line(view[n - 1])) {
+            first
+        } else {
+            guess
+        };
     // A site label without a document word (`三一办公`) gives way to the file name above the text.
     let body_start = if DOC_KIND.is_match(view[title_line - 1]) {
         title_line
@@ -481,6 +482,21 @@ static EDITOR_BLURB: LazyLock<Regex> = LazyLock::new(|| {
     .expect("EDITOR_BLURB is a valid regex")
 });
 
+/// A number with a money or percent unit (`3,509億`, `17.8%`): report data, never chrome.
+static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[0-9][0-9,.]*\s*(?:%|％|万|萬|亿|億|元|个百分点|個百分點)")
+        .expect("FIGURE is a valid regex")
+});
+
+/// A short line of data, such as a row of a flattened table (`預算(元):3,509億`): it belongs to
+/// the report even when a heading-like line comes after it.
+fn is_figure_line(line: &str) -> bool {
+    !line.is_empty()
+        && !HEADER_CHROME.is_match(line)
+        && !EDITOR_BLURB.is_match(line)
+        && FIGURE.is_match(line)
+}
+
 /// A line of report text: not chrome, not a blurb, and either long or a full sentence.
 fn is_body_text(line: &str) -> bool {
     !line.is_empty()
@@ -553,6 +569,20 @@ mod tests {
         let text = "首页 > 统计公报\n\n以下是小编整理的统计公报，仅供参考。\n\n1994年国民经济和社会发展统计公报\n\n全年粮食总产量44450万吨。";
         let layout = split(&clean_text(text));
         assert_eq!(layout.reports[0].line_start, 5);
+    }
+
+    #[test]
+    fn a_flattened_table_before_a_heading_stays_in_the_report() {
+        let text =
+            "年份:2021\n預算(元):3,509億\n增幅:17.8%\n年份:2020\n預算(元):2,838億\n註:單位為人民幣";
+        let layout = split(&clean_text(text));
+        assert_eq!(layout.reports.len(), 1);
+        assert_eq!(layout.reports[0].line_start, 1);
+        // A view count or a date is not data.
+        let text =
+            "首页 > 工作总结\n浏览次数：59\n2023-10-01 12:00\n审计工作总结\n全年审计资金3.2亿元。";
+        let layout = split(&clean_text(text));
+        assert_eq!(layout.reports[0].line_start, 4);
     }
 
     #[test]
