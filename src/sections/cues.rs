@@ -121,6 +121,27 @@ pub const SPEECH_VERBS: &[Cue] = &[
     cue("谈到", "mention"),
 ];
 
+/// Words by which a text describes itself (本文分析了…存在的问题, 【摘要】文章…提出改进措施): a
+/// problems sentence with one of these before it says what the paper covers, not what is wrong.
+pub const SELF_REFERENCES: &[Cue] = &[
+    cue("本文", "this paper"),
+    cue("文章以", "the article takes (X as its case)"),
+    cue("文章从", "the article, from (several angles)"),
+    cue("文章分析", "the article analyses"),
+    cue("笔者", "the author"),
+    cue("本研究", "this study"),
+    cue("摘要", "abstract"),
+];
+
+/// Openers of a how-to text that explains what a part of a report should say (三、问题和改进措施。
+/// 这部分主要写…): a heading followed by one of these is a template's, not a report's.
+pub const TEMPLATE_BODY_OPENERS: &[Cue] = &[
+    cue("这部分", "this part (should …)"),
+    cue("这一部分", "this part (should …)"),
+    cue("本部分", "this part"),
+    cue("该部分", "that part"),
+];
+
 /// Words that join two heads of a heading (问题及原因, 问题和不足).
 pub const COORDINATORS: &[Cue] = &[
     cue("及", "and"),

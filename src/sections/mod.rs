@@ -365,7 +365,7 @@ pub fn intro_cue(s: &[char], next_is_marker: bool) -> Option<IntroCue> {
             // A news story's account of what deputies said (代表们认为，…仍面临很多困难和问题):
             // the speaker may open the paragraph, sentences before the cue.
             let before: String = s[..vi].iter().collect();
-            if reports_speech(&before) {
+            if reports_speech(&before) || contains_any(&before, SELF_REFERENCES) {
                 continue;
             }
             if k < s.len() && matches!(s[k], '：' | ':') {
@@ -493,6 +493,10 @@ impl Ctx<'_> {
             return None;
         }
         let ty = classify(&ln.simp(a, b))?;
+        if self.explains_a_template(node.li, b) {
+            // 三、问题和改进措施。这部分主要写…: a how-to describing a report's parts.
+            return None;
+        }
         if ty == PROBLEMS && self.under_rectification(n) {
             // 二、问题整改的具体情况 → 1.关于预算编制不够精准的问题。: each problem heads the
             // account of its rectification, not a list of problems.
@@ -544,6 +548,29 @@ impl Ctx<'_> {
             line_end: self.lns[last].no,
             empty,
             items,
+        })
+    }
+
+    /// Whether the text after a heading's headline (on line `li` from char `b`, or the next line)
+    /// opens with a [`cues::TEMPLATE_BODY_OPENERS`] phrase: the heading names a part of a model
+    /// report that a how-to explains.
+    fn explains_a_template(&self, li: usize, b: usize) -> bool {
+        let ln = &self.lns[li];
+        let rest: String =
+            ln.s.get(b..)
+                .unwrap_or(&[])
+                .iter()
+                .skip_while(|c| matches!(c, '。' | '：' | ':' | '.') || is_space(**c))
+                .collect();
+        let next = if rest.is_empty() {
+            self.lns.get(li + 1).map(|l| l.simp(0, l.s.len()))
+        } else {
+            Some(rest)
+        };
+        next.is_some_and(|t| {
+            cues::TEMPLATE_BODY_OPENERS
+                .iter()
+                .any(|o| t.starts_with(o.text))
         })
     }
 

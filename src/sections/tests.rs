@@ -793,3 +793,30 @@ fn an_excerpt_opening_mid_list_finds_its_later_measures_heading() {
         .collect();
     assert!(got.contains(&(MEASURES, 4, 3)), "{secs:#?}");
 }
+
+#[test]
+fn how_to_texts_and_abstracts_open_no_sections() {
+    // A how-to naming the parts of a model report.
+    let secs = sections_of_text(
+        "如何写自查报告\n一、基本情况。这部分写单位概况。\n二、问题和整改建议。这部分主要写查出的问题，以及下一步怎样改，措施要可行。\n三、结尾。",
+    );
+    assert!(secs.is_empty(), "{secs:#?}");
+    let secs = sections_of_text(
+        "如何写自查报告\n一、基本情况\n这部分写单位概况。\n二、存在的问题\n这一部分要把问题写准写实。\n三、结尾",
+    );
+    assert!(secs.is_empty(), "{secs:#?}");
+    // An abstract saying what the paper does.
+    let secs = sections_of_text(
+        "论文\n摘要：本文以某县为例，分析专项资金管理中存在的问题，并提出改进建议。\n一、引言\n近年来专项资金规模扩大。\n二、专项资金管理中存在的问题\n（一）拨付不及时\n资金滞留时间较长。",
+    );
+    let got: Vec<(&str, usize)> = secs
+        .iter()
+        .map(|s| (s.r#type.as_str(), s.heading_line))
+        .collect();
+    assert_eq!(got, [(PROBLEMS, 5)], "{secs:#?}");
+    // A real report's heading with a body keeps its section.
+    let secs = sections_of_text(
+        "自查报告\n一、存在的问题\n这些问题主要是台账不全。\n（一）台账不全\n登记簿缺页。",
+    );
+    assert_eq!(secs.len(), 1, "{secs:#?}");
+}
