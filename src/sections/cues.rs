@@ -85,6 +85,63 @@ pub const CAUSE_HEADS: &[Cue] = &[
     cue("成因", "causes of formation"),
 ];
 
+/// Head nouns of a rationale heading (直面新挑战的客观需要, 破解发展难题的必然要求): the heading
+/// says why something must be done, and the problem word only modifies this head. Matched at the
+/// end of the headline, with no coordinator ([`COORDINATORS`]) after the problem word: 存在的问题
+/// 和下一步工作要求 keeps its problems.
+pub const PURPOSE_HEADS: &[Cue] = &[
+    cue("需要", "need (客观需要, 现实需要, 迫切需要)"),
+    cue("要求", "requirement (必然要求, 内在要求)"),
+    cue("选择", "choice (必然选择, 现实选择)"),
+    cue("举措", "step, move (重要举措)"),
+    cue("之举", "a move (务实之举)"),
+    cue("途径", "path, way (有效途径)"),
+    cue("路径", "path (必由路径)"),
+    cue("关键", "the key (解决问题的关键)"),
+    cue("意义", "significance (现实意义)"),
+];
+
+/// People whose opinion a news story reports (代表们认为, 委员们一致表示, 与会人员认为): a problems
+/// sentence in their mouth is the story's account of a debate, not the report's own list. Each
+/// counts only when a [`SPEECH_VERBS`] word follows within a few chars.
+pub const REPORTED_SPEAKERS: &[Cue] = &[
+    cue("代表们", "the deputies (news of a people's congress)"),
+    cue("委员们", "the committee members (news of a CPPCC session)"),
+    cue("代表", "deputy, deputies (代表一致认为)"),
+    cue("委员", "committee member(s) (委员普遍认为)"),
+    cue("与会", "those attending (与会人员, 与会代表, 与会者)"),
+    cue("大家", "everyone (大家一致认为)"),
+];
+
+/// Verbs of saying or holding an opinion after a [`REPORTED_SPEAKERS`] word.
+pub const SPEECH_VERBS: &[Cue] = &[
+    cue("认为", "think, hold that"),
+    cue("表示", "state, say"),
+    cue("指出", "point out"),
+    cue("谈到", "mention"),
+];
+
+/// Words by which a text describes itself (本文分析了…存在的问题, 【摘要】文章…提出改进措施): a
+/// problems sentence with one of these before it says what the paper covers, not what is wrong.
+pub const SELF_REFERENCES: &[Cue] = &[
+    cue("本文", "this paper"),
+    cue("文章以", "the article takes (X as its case)"),
+    cue("文章从", "the article, from (several angles)"),
+    cue("文章分析", "the article analyses"),
+    cue("笔者", "the author"),
+    cue("本研究", "this study"),
+    cue("摘要", "abstract"),
+];
+
+/// Openers of a how-to text that explains what a part of a report should say (三、问题和改进措施。
+/// 这部分主要写…): a heading followed by one of these is a template's, not a report's.
+pub const TEMPLATE_BODY_OPENERS: &[Cue] = &[
+    cue("这部分", "this part (should …)"),
+    cue("这一部分", "this part (should …)"),
+    cue("本部分", "this part"),
+    cue("该部分", "that part"),
+];
+
 /// Words that join two heads of a heading (问题及原因, 问题和不足).
 pub const COORDINATORS: &[Cue] = &[
     cue("及", "and"),

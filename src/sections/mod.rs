@@ -208,11 +208,50 @@ pub fn classify(headline: &str) -> Option<&'static str> {
 /// (存在的问题及原因分析 keeps its problems).
 fn names_causes(after_problem: &str) -> bool {
     use cues::*;
-    CAUSE_HEADS
+    let causes = CAUSE_HEADS
         .iter()
         .filter_map(|c| after_problem.find(c.text))
         .min()
-        .is_some_and(|b| !contains_any(&after_problem[..b], COORDINATORS))
+        .is_some_and(|b| !contains_any(&after_problem[..b], COORDINATORS));
+    causes || names_purpose(after_problem)
+}
+
+/// Whether a heading's problem word only modifies the head noun of a rationale heading
+/// (直面新挑战的客观需要, 应对风险挑战的必然要求): after the problem word comes `的`, the headline ends
+/// in a [`cues::PURPOSE_HEADS`] noun, and no coordinator stands between.
+fn names_purpose(after_problem: &str) -> bool {
+    use cues::*;
+    let h = after_problem.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '。' | '：' | ':' | '，' | ',' | '”' | '"')
+    });
+    PURPOSE_HEADS.iter().any(|p| {
+        h.strip_suffix(p.text)
+            .is_some_and(|mid| mid.contains('的') && !contains_any(mid, COORDINATORS))
+    })
+}
+
+/// Whether a reported speaker's opinion verb stands in `text` (代表们认为, 委员们一致表示,
+/// 与会人员普遍认为): a [`cues::REPORTED_SPEAKERS`] word with a [`cues::SPEECH_VERBS`] word starting
+/// within four chars after it.
+pub fn reports_speech(text: &str) -> bool {
+    use cues::*;
+    /// Chars allowed between speaker and verb (们, 一致, 普遍, 人员, 纷纷).
+    const GAP: usize = 4;
+    REPORTED_SPEAKERS.iter().any(|sp| {
+        text.match_indices(sp.text).any(|(b, _)| {
+            let rest = &text[b + sp.text.len()..];
+            // 代表性: "representative", not a deputy.
+            if rest.starts_with('性') {
+                return false;
+            }
+            let window: String = rest.chars().take(GAP + 2).collect();
+            SPEECH_VERBS.iter().any(|v| {
+                window
+                    .find(v.text)
+                    .is_some_and(|i| window[..i].chars().count() <= GAP)
+            })
+        })
+    })
 }
 
 /// Whether a line announces a list of proposals (我们需要从以下几个方面入手：, 建议如下：): it ends
@@ -321,6 +360,12 @@ pub fn intro_cue(s: &[char], next_is_marker: bool) -> Option<IntroCue> {
                 .map_or(0, |p| p + 1);
             let sentence: String = s[sent_start..(k + 1).min(s.len())].iter().collect();
             if contains_any(&sentence, PROBLEM_GUARDS) {
+                continue;
+            }
+            // A news story's account of what deputies said (代表们认为，…仍面临很多困难和问题):
+            // the speaker may open the paragraph, sentences before the cue.
+            let before: String = s[..vi].iter().collect();
+            if reports_speech(&before) || contains_any(&before, SELF_REFERENCES) {
                 continue;
             }
             if k < s.len() && matches!(s[k], '：' | ':') {
@@ -448,6 +493,10 @@ impl Ctx<'_> {
             return None;
         }
         let ty = classify(&ln.simp(a, b))?;
+        if self.explains_a_template(node.li, b) {
+            // 三、问题和改进措施。这部分主要写…: a how-to describing a report's parts.
+            return None;
+        }
         if ty == PROBLEMS && self.under_rectification(n) {
             // 二、问题整改的具体情况 → 1.关于预算编制不够精准的问题。: each problem heads the
             // account of its rectification, not a list of problems.
@@ -499,6 +548,29 @@ impl Ctx<'_> {
             line_end: self.lns[last].no,
             empty,
             items,
+        })
+    }
+
+    /// Whether the text after a heading's headline (on line `li` from char `b`, or the next line)
+    /// opens with a [`cues::TEMPLATE_BODY_OPENERS`] phrase: the heading names a part of a model
+    /// report that a how-to explains.
+    fn explains_a_template(&self, li: usize, b: usize) -> bool {
+        let ln = &self.lns[li];
+        let rest: String =
+            ln.s.get(b..)
+                .unwrap_or(&[])
+                .iter()
+                .skip_while(|c| matches!(c, '。' | '：' | ':' | '.') || is_space(**c))
+                .collect();
+        let next = if rest.is_empty() {
+            self.lns.get(li + 1).map(|l| l.simp(0, l.s.len()))
+        } else {
+            Some(rest)
+        };
+        next.is_some_and(|t| {
+            cues::TEMPLATE_BODY_OPENERS
+                .iter()
+                .any(|o| t.starts_with(o.text))
         })
     }
 

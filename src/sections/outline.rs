@@ -252,6 +252,59 @@ pub fn parse_marker(s: &[char]) -> Option<Marker> {
     None
 }
 
+/// The marker (not bullet) at the start of a line that can head an outline node: not the first
+/// member of an inline `一是……二是……` run, and followed by some Chinese.
+fn line_marker(s: &[char]) -> Option<Marker> {
+    parse_marker(s).filter(|m| {
+        !(matches!(m.kind, MarkerKind::Shi | MarkerKind::Yao | MarkerKind::Di)
+            && inline_run(s, 0).len() >= 2)
+            && s[m.len..].iter().any(|c| is_cjk(*c))
+    })
+}
+
+/// Position of a marker kind in the conventional ladder 一、 → （一） → 1、 → （1） → 1) → ①;
+/// `None` for the kinds with no fixed place (一是, 一要, 第一，, bullets).
+fn conventional_depth(kind: MarkerKind) -> Option<usize> {
+    match kind {
+        MarkerKind::CnComma => Some(0),
+        MarkerKind::CnParen => Some(1),
+        MarkerKind::NumComma => Some(2),
+        MarkerKind::NumParen => Some(3),
+        MarkerKind::NumHalfParen => Some(4),
+        MarkerKind::Circled => Some(5),
+        MarkerKind::Shi | MarkerKind::Yao | MarkerKind::Di | MarkerKind::Bullet => None,
+    }
+}
+
+/// The report's marker kinds, shallowest first.
+///
+/// Mostly the order of first appearance. The exception is an excerpt that opens in the middle
+/// of a list: `（三）…（四）…` and then `三、…（一）…`. There the first kind seen is the tail of a
+/// list whose parent heading was cut off, and first appearance would put `三、` under `（一）`. So
+/// when a kind first appears after kinds that the conventional ladder places below it, and
+/// either those kinds' first line did not count from 1 or the new kind itself does not (the
+/// excerpt started mid-list), the new kind goes above them. A report that really uses
+/// `1、` above `（一）` counts both from 1 and keeps its own order.
+fn kind_order(lines: &[Vec<char>]) -> Vec<MarkerKind> {
+    let mut order: Vec<(MarkerKind, u32)> = Vec::new();
+    for s in lines {
+        let Some(m) = line_marker(s) else { continue };
+        if m.kind == MarkerKind::Bullet || order.iter().any(|(k, _)| *k == m.kind) {
+            continue;
+        }
+        let pos = conventional_depth(m.kind).and_then(|d| {
+            order.iter().position(|(k, first)| {
+                conventional_depth(*k).is_some_and(|dk| dk > d) && (*first > 1 || m.ordinal > 1)
+            })
+        });
+        match pos {
+            Some(p) => order.insert(p, (m.kind, m.ordinal)),
+            None => order.push((m.kind, m.ordinal)),
+        }
+    }
+    order.into_iter().map(|(k, _)| k).collect()
+}
+
 /// One marker line of a report.
 #[derive(Debug, Clone)]
 pub struct Node {
@@ -278,7 +331,7 @@ impl Outline {
     /// Build the outline from the simplified view of the report's non-blank lines, each already
     /// trimmed of leading spaces.
     pub fn build(lines: &[Vec<char>]) -> Outline {
-        let mut order: Vec<MarkerKind> = Vec::new();
+        let order = kind_order(lines);
         let mut out = Outline {
             nodes: Vec::new(),
             node_at: vec![None; lines.len()],
@@ -289,25 +342,17 @@ impl Outline {
             // A paragraph that opens with 一是 and goes on to 二是 is an inline run, not a
             // heading: its members are read by `inline_run`.
             // A line without Chinese (the English half of a bilingual page) is no heading.
-            let marker = parse_marker(s).filter(|m| {
-                !(matches!(m.kind, MarkerKind::Shi | MarkerKind::Yao | MarkerKind::Di)
-                    && inline_run(s, 0).len() >= 2)
-                    && s[m.len..].iter().any(|c| is_cjk(*c))
-            });
-            let Some(marker) = marker else {
+            let Some(marker) = line_marker(s) else {
                 out.owner[li] = stack.last().copied();
                 continue;
             };
             let rank = if marker.kind == MarkerKind::Bullet {
                 BULLET_RANK
             } else {
-                match order.iter().position(|k| *k == marker.kind) {
-                    Some(r) => r,
-                    None => {
-                        order.push(marker.kind);
-                        order.len() - 1
-                    }
-                }
+                order
+                    .iter()
+                    .position(|k| *k == marker.kind)
+                    .unwrap_or(order.len())
             };
             while stack.last().is_some_and(|&n| out.nodes[n].rank >= rank) {
                 stack.pop();
@@ -521,6 +566,54 @@ mod tests {
         assert_eq!(o.nodes[4].parent, Some(3));
         assert_eq!(o.nodes[5].parent, Some(3));
         assert_eq!(o.extent(0), 2);
+    }
+
+    #[test]
+    fn excerpt_opening_mid_list_keeps_the_conventional_ladder() {
+        // The excerpt starts at （四）: the 一、 heading above it was cut off. The later 五、 must
+        // rank above （一）, or it ends up as a child of （六） with no items of its own.
+        let lines: Vec<Vec<char>> = [
+            "（四）台账登记不及时。",
+            "（五）巡查频次偏低。",
+            "五、改进的建议",
+            "（一）补齐台账。",
+            "（二）加密巡查。",
+        ]
+        .iter()
+        .map(|s| chars(s))
+        .collect();
+        let o = Outline::build(&lines);
+        let ranks: Vec<usize> = o.nodes.iter().map(|n| n.rank).collect();
+        assert_eq!(ranks, vec![1, 1, 0, 1, 1]);
+        assert_eq!(o.nodes[2].parent, None);
+        assert_eq!(o.nodes[2].children, vec![3, 4]);
+        // Counting from （一） and then meeting 三、 is the same cut: 三、 goes on top.
+        let lines: Vec<Vec<char>> = ["（一）甲", "（二）乙", "三、丙", "（一）丁"]
+            .iter()
+            .map(|s| chars(s))
+            .collect();
+        let o = Outline::build(&lines);
+        assert_eq!(o.nodes[3].parent, Some(2));
+    }
+
+    #[test]
+    fn a_full_report_with_its_own_ladder_keeps_first_appearance() {
+        // 1、 above （一）, both counted from one: the report's own order, not an excerpt.
+        let lines: Vec<Vec<char>> = ["1、情况", "（一）甲", "（二）乙", "2、问题", "（一）丙"]
+            .iter()
+            .map(|s| chars(s))
+            .collect();
+        let o = Outline::build(&lines);
+        let ranks: Vec<usize> = o.nodes.iter().map(|n| n.rank).collect();
+        assert_eq!(ranks, vec![0, 1, 1, 0, 1]);
+        // Plain 一、 after a first （一） counted from one is the document's order too.
+        let lines: Vec<Vec<char>> = ["（一）前言", "一、正文", "（二）结语"]
+            .iter()
+            .map(|s| chars(s))
+            .collect();
+        let o = Outline::build(&lines);
+        let ranks: Vec<usize> = o.nodes.iter().map(|n| n.rank).collect();
+        assert_eq!(ranks, vec![0, 1, 0]);
     }
 
     #[test]

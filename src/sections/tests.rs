@@ -723,3 +723,100 @@ fn problem_heading_right_after_a_recognising_sentence_opens_the_section() {
     assert_eq!(secs.len(), 1, "{secs:#?}");
     assert_eq!(secs[0].heading_line, 2);
 }
+
+// ---- forms from the third held-out round (lines written for these tests) ----
+
+#[test]
+fn rationale_headings_are_not_problem_sections() {
+    for h in [
+        "直面城乡发展新挑战的现实需要",
+        "破解融资难题的必然要求",
+        "化解基层矛盾问题的重要举措",
+        "补齐民生短板的有效途径",
+        "四、应对人口老龄化挑战的迫切需要",
+    ] {
+        assert_eq!(classify(h), None, "{h}");
+    }
+    for h in [
+        "当前面临的新挑战",
+        "存在的问题和下一步工作要求",
+        "发展中的困难与需要",
+        "群众反映强烈的突出问题",
+    ] {
+        assert!(classify(h).is_some(), "{h}");
+    }
+    // The coordinator keeps the heading a section (here measures: 下一步 is the later cue).
+    assert_eq!(classify("存在的问题和下一步工作要求"), Some(MEASURES));
+    // As a bare line it opens nothing either.
+    let secs = sections_of_text(
+        "关于家庭农场的调查\n直面城乡发展新挑战的现实需要\n近年来，家庭农场数量快速增长，带动了土地流转。",
+    );
+    assert!(secs.is_empty(), "{secs:#?}");
+}
+
+#[test]
+fn deputies_opinions_in_news_open_no_section() {
+    for yes in [
+        "代表们认为，在看到成绩的同时，全县发展仍面临不少困难和问题，报告提出的任务切实可行。",
+        "讨论中，委员们一致表示，我市经济运行中还存在一些突出问题，需要下大力气解决。",
+        "与会人员普遍认为，当前仍存在一些困难和问题，要增强忧患意识。",
+    ] {
+        assert!(reports_speech(yes), "{yes}");
+        let text = format!("县人代会分组审议政府工作报告\n{yes}\n会议还听取了其他报告。");
+        let secs = sections_of_text(&text);
+        assert!(secs.is_empty(), "{yes}: {secs:#?}");
+    }
+    for no in [
+        "我代表县人民政府，向大会作政府工作报告。",
+        "调查选取了具有代表性的农户认为合适的时段开展访谈。",
+        "在肯定成绩的同时，我们也清醒地看到，发展中还存在一些困难和问题，主要是：",
+    ] {
+        assert!(!reports_speech(no), "{no}");
+    }
+    // The government's own sentence still opens its list.
+    let secs = sections_of_text(
+        "政府工作报告\n在肯定成绩的同时，我们也清醒地看到，发展中还存在一些困难和问题，主要是：产业层次不高；财政收支矛盾突出；公共服务短板较多。",
+    );
+    assert_eq!(secs.len(), 1, "{secs:#?}");
+    assert_eq!(secs[0].r#type, PROBLEMS);
+    assert_eq!(secs[0].items.len(), 3, "{secs:#?}");
+}
+
+#[test]
+fn an_excerpt_opening_mid_list_finds_its_later_measures_heading() {
+    let secs = sections_of_text(
+        "调研材料（第5页）\n（三）台账登记不及时。部分站点登记滞后。\n（四）巡查频次偏低。一是人手不足。二是车辆紧张。\n三、对下一步工作的建议\n（一）建立台账月报制度。\n（二）增加巡查车辆。\n（三）充实巡查力量。",
+    );
+    let got: Vec<(&str, usize, usize)> = secs
+        .iter()
+        .map(|s| (s.r#type.as_str(), s.heading_line, s.items.len()))
+        .collect();
+    assert!(got.contains(&(MEASURES, 4, 3)), "{secs:#?}");
+}
+
+#[test]
+fn how_to_texts_and_abstracts_open_no_sections() {
+    // A how-to naming the parts of a model report.
+    let secs = sections_of_text(
+        "如何写自查报告\n一、基本情况。这部分写单位概况。\n二、问题和整改建议。这部分主要写查出的问题，以及下一步怎样改，措施要可行。\n三、结尾。",
+    );
+    assert!(secs.is_empty(), "{secs:#?}");
+    let secs = sections_of_text(
+        "如何写自查报告\n一、基本情况\n这部分写单位概况。\n二、存在的问题\n这一部分要把问题写准写实。\n三、结尾",
+    );
+    assert!(secs.is_empty(), "{secs:#?}");
+    // An abstract saying what the paper does.
+    let secs = sections_of_text(
+        "论文\n摘要：本文以某县为例，分析专项资金管理中存在的问题，并提出改进建议。\n一、引言\n近年来专项资金规模扩大。\n二、专项资金管理中存在的问题\n（一）拨付不及时\n资金滞留时间较长。",
+    );
+    let got: Vec<(&str, usize)> = secs
+        .iter()
+        .map(|s| (s.r#type.as_str(), s.heading_line))
+        .collect();
+    assert_eq!(got, [(PROBLEMS, 5)], "{secs:#?}");
+    // A real report's heading with a body keeps its section.
+    let secs = sections_of_text(
+        "自查报告\n一、存在的问题\n这些问题主要是台账不全。\n（一）台账不全\n登记簿缺页。",
+    );
+    assert_eq!(secs.len(), 1, "{secs:#?}");
+}
