@@ -538,17 +538,7 @@ impl Ctx<'_> {
             }
         }
         items.sort_by_key(|it| it.line);
-        Some(Section {
-            source: String::new(),
-            report: String::new(),
-            r#type: ty.to_string(),
-            heading: ln.text(0, ln.t.len()),
-            heading_line: ln.no,
-            line_start: ln.no,
-            line_end: self.lns[last].no,
-            empty,
-            items,
-        })
+        Some(Self::section_at(ln, self.lns[last].no, ty, empty, items))
     }
 
     /// Whether the text after a heading's headline (on line `li` from char `b`, or the next line)
@@ -684,17 +674,29 @@ impl Ctx<'_> {
         if items.is_empty() {
             return None;
         }
-        Some(Section {
+        Some(Self::section_at(
+            ln,
+            self.lns[last].no,
+            PROBLEMS,
+            false,
+            items,
+        ))
+    }
+
+    /// A section whose heading is line `ln` and whose last line is `line_end`; `source` and
+    /// `report` are filled in by [`sections_in_report`].
+    fn section_at(ln: &Ln, line_end: usize, ty: &str, empty: bool, items: Vec<Item>) -> Section {
+        Section {
             source: String::new(),
             report: String::new(),
-            r#type: PROBLEMS.to_string(),
+            r#type: ty.to_string(),
             heading: ln.text(0, ln.t.len()),
             heading_line: ln.no,
             line_start: ln.no,
-            line_end: self.lns[last].no,
-            empty: false,
+            line_end,
+            empty,
             items,
-        })
+        }
     }
 
     /// A section opened by an unnumbered heading line (存在的主要问题, 建议与展望). It runs to the
@@ -761,17 +763,7 @@ impl Ctx<'_> {
                 }
             }
         }
-        Some(Section {
-            source: String::new(),
-            report: String::new(),
-            r#type: ty.to_string(),
-            heading: ln.text(0, ln.t.len()),
-            heading_line: ln.no,
-            line_start: ln.no,
-            line_end: self.lns[last].no,
-            empty,
-            items,
-        })
+        Some(Self::section_at(ln, self.lns[last].no, ty, empty, items))
     }
 
     /// Whether a heading sits under a heading about rectification (问题整改的具体情况,
@@ -818,17 +810,7 @@ impl Ctx<'_> {
         if items.len() < 2 {
             return None;
         }
-        Some(Section {
-            source: String::new(),
-            report: String::new(),
-            r#type: PROBLEMS.to_string(),
-            heading: ln.text(0, ln.t.len()),
-            heading_line: ln.no,
-            line_start: ln.no,
-            line_end: ln.no,
-            empty: false,
-            items,
-        })
+        Some(Self::section_at(ln, ln.no, PROBLEMS, false, items))
     }
 
     /// A measures section opened by a sentence that announces proposals, the numbered (or
@@ -869,17 +851,13 @@ impl Ctx<'_> {
         if items.is_empty() {
             return None;
         }
-        Some(Section {
-            source: String::new(),
-            report: String::new(),
-            r#type: MEASURES.to_string(),
-            heading: ln.text(0, ln.t.len()),
-            heading_line: ln.no,
-            line_start: ln.no,
-            line_end: self.lns[last].no,
-            empty: false,
+        Some(Self::section_at(
+            ln,
+            self.lns[last].no,
+            MEASURES,
+            false,
             items,
-        })
+        ))
     }
 
     /// A measures section opened by a body sentence (做好今年的政府工作，要…): its measure clauses.
@@ -890,17 +868,7 @@ impl Ctx<'_> {
         if items.len() < 2 {
             return None;
         }
-        Some(Section {
-            source: String::new(),
-            report: String::new(),
-            r#type: MEASURES.to_string(),
-            heading: ln.text(0, ln.t.len()),
-            heading_line: ln.no,
-            line_start: ln.no,
-            line_end: ln.no,
-            empty: false,
-            items,
-        })
+        Some(Self::section_at(ln, ln.no, MEASURES, false, items))
     }
 
     /// Plain problem sentences of line `li` from char `from`, one item each, up to a sentence
