@@ -15,14 +15,13 @@ use serde::Serialize;
 
 use crate::aggregate::{self, Aggregate, ReportInfo};
 use crate::clean;
-use crate::doc::{CleanDoc, ReportRecord, ReportSpan};
+use crate::doc::{CleanDoc, ReportRecord, ReportSpan, Script};
 use crate::error::{Error, FileError, Result};
 use crate::extract::{self, Figure};
 use crate::index::{self, IndexDoc};
 use crate::ingest::{self, SourceFile};
 use crate::sections::{self, Section};
 use crate::segment::Segmenter;
-use crate::simplify::ScriptCounts;
 use crate::split::{self, Layout};
 
 /// Options of a build.
@@ -143,13 +142,14 @@ fn report_title(doc: &CleanDoc, span: &ReportSpan) -> (String, String) {
 
 /// The per-report record for `reports.jsonl`. `tokens` comes from the one segmentation of the
 /// report (the index's token stream), so nothing is cut twice.
-fn report_record(doc: &CleanDoc, span: &ReportSpan, tokens: usize) -> ReportRecord {
-    let mut counts = ScriptCounts::default();
-    let mut chars = 0;
-    for l in doc.report_lines(span) {
-        counts.add(&l.line.text, &l.line.simplified);
-        chars += l.line.text.chars().count();
-    }
+/// The script was decided when the report's index document was made
+/// ([`IndexDoc::from_report`]), so it is passed in rather than counted again.
+fn report_record(doc: &CleanDoc, span: &ReportSpan, script: Script, tokens: usize) -> ReportRecord {
+    let chars = doc
+        .report_lines(span)
+        .iter()
+        .map(|l| l.line.text.chars().count())
+        .sum();
     let (title, title_simplified) = report_title(doc, span);
     ReportRecord {
         id: report_id(&doc.source, span.ordinal),
@@ -160,7 +160,7 @@ fn report_record(doc: &CleanDoc, span: &ReportSpan, tokens: usize) -> ReportReco
         line_start: span.line_start,
         line_end: span.line_end,
         encoding: doc.encoding.clone(),
-        script: counts.script(),
+        script,
         chars,
         tokens,
     }
@@ -192,7 +192,12 @@ fn process_file(
         index_doc.years = index_years(&figures);
         index_doc.has_money = figures.iter().any(|f| f.kind == extract::Kind::Money);
         let tokens = index::pre_tokenize(seg, &index_doc);
-        let record = report_record(doc, span, count_words(&tokens));
+        let script = if index_doc.script == "traditional" {
+            Script::Traditional
+        } else {
+            Script::Simplified
+        };
+        let record = report_record(doc, span, script, count_words(&tokens));
         StageClock::add(&clock.segment, t.elapsed());
 
         let t = Instant::now();
