@@ -553,7 +553,7 @@ fn dice_ids(a: &[u32], b: &[u32]) -> f64 {
 /// Groups of reports that share most of their item headlines (copied templates, synonym-spun
 /// copies). Each group is sorted; groups are sorted by their first id.
 ///
-/// Two headlines are copies when their char-bigram Dice is at least [`COPY_DICE`]. Pairs are
+/// Two headlines are copies when their char-bigram Dice is at least `COPY_DICE`. Pairs are
 /// found with a prefix filter: bigrams are ranked rarest first, and two sets that reach the
 /// threshold must share one of the first `n - ⌈n·t/(2-t)⌉ + 1` bigrams of each, so only those
 /// are indexed and probed.
