@@ -826,3 +826,40 @@ fn last_years_spending_as_a_base_gets_last_year() {
         ]
     );
 }
+
+#[test]
+fn per_capita_measures_without_renjun() {
+    // Income and productivity measures are per person even without 人均.
+    let m = money("去年城镇居民可支配收入达到31200元，农民纯收入为9800元，全员劳动生产率12000元。");
+    assert!(m.iter().all(|m| m.role == Some(Role::PerUnit)), "{m:?}");
+    // A total of incomes is no rate.
+    let m = money("全市居民可支配收入总额约为860亿元。");
+    assert_eq!(m[0].role, Some(Role::Amount));
+}
+
+#[test]
+fn townships_together_are_an_aggregate() {
+    let m = money("其中：各乡镇下达指标8.2亿元，县直各部门下达指标20亿元。");
+    assert!(m.iter().all(|m| m.role == Some(Role::Amount)), "{m:?}");
+    // A rate per district stays a rate.
+    let m = money("要求各区县投入要达到300万元以上。");
+    assert_eq!(m[0].role, Some(Role::PerUnit));
+}
+
+#[test]
+fn xinzeng_after_bi_is_a_difference() {
+    let m = money("人均产值为41000元，比去年新增2500元。");
+    assert_eq!(m[1].role, Some(Role::Change));
+    // Without a comparison, 新增 names new things, not a difference.
+    let m = money("新增专项债券资金3亿元。");
+    assert_eq!(m[0].role, Some(Role::Amount));
+}
+
+#[test]
+fn a_bounded_total_of_funds_is_a_sum() {
+    let m = money("全县下拨总额超过3亿元的农田建设专项资金。");
+    assert_eq!(m[0].role, Some(Role::Amount));
+    // Projects above a size stay a class.
+    let m = money("投资总额超过5亿元的项目有12个。");
+    assert_eq!(m[0].role, Some(Role::Threshold));
+}
