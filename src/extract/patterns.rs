@@ -89,6 +89,13 @@ pub static PERCENT_CJK: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| panic!("PERCENT_CJK: {e}"))
 });
 
+/// A number ending a text that a list of percentage points continues: `2.16和` before
+/// `1.66个百分点`, `3.22个、` before `4.0个百分点`.
+pub static POINTS_LIST_MEMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("(?P<num>[0-9]+(?:\\.[0-9]+)?)(?P<ge>个|個)?(?:、|和|及|与|與)$")
+        .unwrap_or_else(|e| panic!("POINTS_LIST_MEMBER: {e}"))
+});
+
 /// Percentage points: `提高0.2个百分点`, `下降两个百分点`, `1至2个百分点`.
 pub static PERCENT_POINTS: LazyLock<Regex> = LazyLock::new(|| {
     let n = numeral();

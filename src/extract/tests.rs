@@ -863,3 +863,29 @@ fn a_bounded_total_of_funds_is_a_sum() {
     let m = money("投资总额超过5亿元的项目有12个。");
     assert_eq!(m[0].role, Some(Role::Threshold));
 }
+
+#[test]
+fn lists_sharing_percentage_points() {
+    let p = |line: &str| -> Vec<(String, f64)> {
+        mentions_in_line(line)
+            .into_iter()
+            .filter(|m| m.kind == Kind::Percent && m.points == Some(true))
+            .map(|m| (line[m.span].to_string(), m.value.unwrap_or(f64::NAN)))
+            .collect()
+    };
+    assert_eq!(
+        p("两项比重分别下降0.42和2.5个百分点。"),
+        vec![("0.42".into(), 0.42), ("2.5个百分点".into(), 2.5)]
+    );
+    assert_eq!(
+        p("各自拉动增长0.9个、2.07个、3.1个百分点。"),
+        vec![
+            ("0.9个".into(), 0.9),
+            ("2.07个".into(), 2.07),
+            ("3.1个百分点".into(), 3.1)
+        ]
+    );
+    // A percent or a year before the conjunction is no member.
+    assert_eq!(p("增长12%和3个百分点。").len(), 1);
+    assert_eq!(p("2019年和2020年分别提高2个百分点。").len(), 1);
+}
