@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::{Approx, Kind, Role, YearRef, mentions_in_line};
-use crate::doc::{CleanDoc, LineRef};
+use crate::doc::{CleanDoc, CleanLine, LineRef};
 
 /// One figure, as `figures.jsonl` and `baogao extract --json` print it. Every field is present
 /// on every record (null when it does not apply), in this order; field names and values follow
@@ -73,8 +73,18 @@ fn range_opt<S: Serializer>(v: &Option<[f64; 2]>, s: S) -> Result<S::Ok, S::Erro
 /// back to the cleaned text (`sentence`) and to the source line (`text`).
 pub fn figures_in_report(doc: &CleanDoc, lines: &[LineRef], report_id: &str) -> Vec<Figure> {
     let mut out = Vec::new();
-    for l in lines {
+    for (i, l) in lines.iter().enumerate() {
         let line = l.line;
+        if let Some(next) = lines.get(i + 1).filter(|n| n.no == l.no + 1)
+            && let Some(f) = broken_across_lines(line, next.line)
+        {
+            out.push(Figure {
+                source: doc.source.clone(),
+                line: l.no,
+                report: report_id.to_string(),
+                ..f
+            });
+        }
         for m in mentions_in_line(&line.simplified) {
             let clean = line.simplified_to_clean(m.span.clone());
             let sentence = line.simplified_to_clean(m.sentence.clone());
@@ -98,10 +108,60 @@ pub fn figures_in_report(doc: &CleanDoc, lines: &[LineRef], report_id: &str) -> 
     out
 }
 
+/// A number alone on its line whose unit opens the next line, as text taken from a PDF leaves
+/// it (`497.8` then `亿元增加到`; `2021` then `年平湖市…`): the money or year the two lines make.
+/// The figure's `text` keeps the line break; `source`, `line` and `report` are left for the
+/// caller.
+fn broken_across_lines(this: &CleanLine, next: &CleanLine) -> Option<Figure> {
+    let num = this.simplified.trim();
+    if num.is_empty()
+        || num.len() > 16
+        || !num.starts_with(|c: char| c.is_ascii_digit())
+        || !num
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
+        return None;
+    }
+    let rest = next.simplified.trim_start();
+    let lead = next.simplified.len() - rest.len();
+    let joined = format!("{num}{rest}");
+    let m = mentions_in_line(&joined).into_iter().find(|m| {
+        m.span.start == 0
+            && m.span.end > num.len()
+            && match m.kind {
+                Kind::Money => true,
+                Kind::Year => num.len() == 4 && rest.starts_with('年'),
+                Kind::Percent => false,
+            }
+    })?;
+    let tail = next.simplified_to_clean(lead..lead + m.span.end - num.len());
+    let sentence_end =
+        next.simplified_to_clean(lead..lead + m.sentence.end.saturating_sub(num.len()));
+    Some(Figure {
+        source: String::new(),
+        line: 0,
+        report: String::new(),
+        kind: m.kind,
+        text: format!("{}\n{}", this.raw.trim(), next.raw_text(tail)),
+        value: m.value,
+        currency: m.currency.map(str::to_string),
+        range: m.range,
+        approx: m.approx,
+        role: m.role,
+        year: m.year,
+        points: m.points,
+        sentence: format!(
+            "{}{}",
+            this.text.trim(),
+            next.text.get(sentence_end).unwrap_or_default()
+        ),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::doc::CleanLine;
 
     #[test]
     fn records_carry_every_field_in_a_stable_order() {
@@ -137,5 +197,46 @@ mod tests {
         );
         let back: Figure = serde_json::from_str(&json[1]).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(back, f[1]);
+    }
+
+    #[test]
+    fn a_number_and_its_unit_on_two_lines() {
+        let text = [
+            "工作报告",
+            "2020",
+            "年临江县政府",
+            "地区生产总值从",
+            "312.5",
+            "亿元增加到",
+            "15",
+            "年来",
+            "88",
+            "个",
+        ];
+        let doc = CleanDoc {
+            source: "b.txt".into(),
+            encoding: "UTF-8".into(),
+            lines: text.iter().map(|t| CleanLine::identity(t)).collect(),
+            source_lines: None,
+        };
+        let lines = doc
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(i, line)| LineRef { no: i + 1, line })
+            .collect::<Vec<_>>();
+        let f = figures_in_report(&doc, &lines, "r1");
+        let got: Vec<_> = f
+            .iter()
+            .map(|f| (f.line, f.kind, f.text.as_str(), f.value))
+            .collect();
+        // `15` / `年来` is a span of years, not a year; `88` / `个` is a count.
+        assert_eq!(
+            got,
+            vec![
+                (2, Kind::Year, "2020\n年", Some(2020.0)),
+                (5, Kind::Money, "312.5\n亿元", Some(312.5e8)),
+            ]
+        );
     }
 }
