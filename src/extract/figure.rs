@@ -75,7 +75,19 @@ pub fn figures_in_report(doc: &CleanDoc, lines: &[LineRef], report_id: &str) -> 
     let mut out = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let line = l.line;
+        // A page number between the halves of a broken figure (`4.6` / `1` / `亿元`) is no figure.
+        let after_number = i
+            .checked_sub(1)
+            .and_then(|p| lines.get(p))
+            .filter(|p| p.no + 1 == l.no)
+            .is_some_and(|p| {
+                p.line
+                    .simplified
+                    .trim_end()
+                    .ends_with(|c: char| c.is_ascii_digit() || c == '.')
+            });
         if let Some(next) = lines.get(i + 1).filter(|n| n.no == l.no + 1)
+            && !after_number
             && let Some(f) = broken_across_lines(line, next.line)
         {
             out.push(Figure {
@@ -212,6 +224,9 @@ mod tests {
             "年来",
             "88",
             "个",
+            "税收4.6",
+            "2",
+            "亿元",
         ];
         let doc = CleanDoc {
             source: "b.txt".into(),
@@ -230,7 +245,8 @@ mod tests {
             .iter()
             .map(|f| (f.line, f.kind, f.text.as_str(), f.value))
             .collect();
-        // `15` / `年来` is a span of years, not a year; `88` / `个` is a count.
+        // `15` / `年来` is a span of years, not a year; `88` / `个` is a count; `2` after `4.6` is
+        // a page number.
         assert_eq!(
             got,
             vec![
