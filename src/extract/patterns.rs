@@ -75,8 +75,14 @@ pub static PERCENT_RANGE: LazyLock<Regex> = LazyLock::new(|| {
 ///
 /// Example: `同比增加14.9%`, `資助比例達到了100%`, `增长１２％`.
 pub static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!("(?P<sign>-)?(?P<num>{ARABIC}) ?%"))
+    Regex::new(&format!("(?P<sign>- ?)?(?P<num>{ARABIC}) ?%"))
         .unwrap_or_else(|e| panic!("PERCENT: {e}"))
+});
+
+/// The whole part of a decimal that a stray blank cut from its fraction, right after a word:
+/// `增长15. 4%` (the fraction `4%` follows).
+pub static DECIMAL_CUT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<int>[0-9]{1,4})\. $").unwrap_or_else(|e| panic!("DECIMAL_CUT: {e}"))
 });
 
 /// A percentage in words, optionally a range: `增长百分之十二`, `百分之五到百分之六`, `百分之五至六`,

@@ -463,6 +463,15 @@ pub(crate) fn percents(t: &str, taken: &mut Taken) {
                 value = -v;
             }
         }
+        if let Some(cut) = DECIMAL_CUT.captures(&t[..start])
+            && let Some(int) = cut.name("int")
+            && char_before(t, int.start()).is_some_and(|p| p as u32 >= 0x4e00)
+            && let Ok(v) = format!("{}.{}", int.as_str(), num.as_str()).parse::<f64>()
+            && c.name("sign").is_none()
+        {
+            start = int.start();
+            value = v;
+        }
         if char_before(t, start).is_some_and(|p| p.is_ascii_alphabetic() || p == '.') {
             continue;
         }

@@ -889,3 +889,20 @@ fn lists_sharing_percentage_points() {
     assert_eq!(p("增长12%和3个百分点。").len(), 1);
     assert_eq!(p("2019年和2020年分别提高2个百分点。").len(), 1);
 }
+
+#[test]
+fn percents_cut_by_a_stray_blank() {
+    let p = |line: &str| -> Vec<(String, f64)> {
+        mentions_in_line(line)
+            .into_iter()
+            .filter(|m| m.kind == Kind::Percent)
+            .map(|m| (line[m.span].to_string(), m.value.unwrap_or(f64::NAN)))
+            .collect()
+    };
+    assert_eq!(p("利润增长12. 6%。"), vec![("12. 6%".into(), 12.6)]);
+    assert_eq!(p("出口增 长- 21.5%。"), vec![("- 21.5%".into(), -21.5)]);
+    // An outline number at the start of a line is no whole part.
+    assert_eq!(p("3. 5%以上的部分"), vec![("5%".into(), 5.0)]);
+    // A range keeps its ends.
+    assert_eq!(p("增长5 - 8%。")[0].1, 5.0);
+}
