@@ -906,3 +906,16 @@ fn percents_cut_by_a_stray_blank() {
     // A range keeps its ends.
     assert_eq!(p("增长5 - 8%。")[0].1, 5.0);
 }
+
+#[test]
+fn several_years_in_a_later_clause_take_no_year() {
+    let m = money("预计2015年全县财政收入完成12亿元；五年累计完成投资300亿元，年均增加40亿元。");
+    let years: Vec<_> = m.iter().map(|m| m.year).collect();
+    assert_eq!(
+        years,
+        vec![YearRef::Year(2015), YearRef::None, YearRef::None]
+    );
+    // A cumulative sum inside the year keeps it.
+    let m = money("2015年累计完成投资30亿元。");
+    assert_eq!(m[0].year, YearRef::Year(2015));
+}
