@@ -76,27 +76,20 @@ pub fn figures_in_report(doc: &CleanDoc, lines: &[LineRef], report_id: &str) -> 
     for (i, l) in lines.iter().enumerate() {
         let line = l.line;
         // A page number between the halves of a broken figure (`4.6` / `1` / `亿元`) is no figure.
-        let after_number = i
-            .checked_sub(1)
-            .and_then(|p| lines.get(p))
-            .filter(|p| p.no + 1 == l.no)
-            .is_some_and(|p| {
-                p.line
-                    .simplified
-                    .trim_end()
-                    .ends_with(|c: char| c.is_ascii_digit() || c == '.')
-            });
-        if let Some(next) = lines.get(i + 1).filter(|n| n.no == l.no + 1)
-            && !after_number
-            && let Some(f) = broken_across_lines(line, next.line)
-        {
-            out.push(Figure {
-                source: doc.source.clone(),
-                line: l.no,
-                report: report_id.to_string(),
-                ..f
-            });
-        }
+        let page_number = line.simplified.trim().chars().all(|c| c.is_ascii_digit())
+            && i.checked_sub(1)
+                .and_then(|p| lines.get(p))
+                .filter(|p| p.no + 1 == l.no)
+                .is_some_and(|p| {
+                    p.line
+                        .simplified
+                        .trim_end()
+                        .ends_with(|c: char| c.is_ascii_digit() || c == '.')
+                });
+        let broken = lines
+            .get(i + 1)
+            .filter(|n| n.no == l.no + 1 && !page_number)
+            .and_then(|next| broken_across_lines(line, next.line));
         for m in mentions_in_line(&line.simplified) {
             let clean = line.simplified_to_clean(m.span.clone());
             let sentence = line.simplified_to_clean(m.sentence.clone());
@@ -116,46 +109,69 @@ pub fn figures_in_report(doc: &CleanDoc, lines: &[LineRef], report_id: &str) -> 
                 sentence: line.text.get(sentence).unwrap_or_default().to_string(),
             });
         }
+        if let Some(f) = broken {
+            out.push(Figure {
+                source: doc.source.clone(),
+                line: l.no,
+                report: report_id.to_string(),
+                ..f
+            });
+        }
     }
     out
 }
 
-/// A number alone on its line whose unit opens the next line, as text taken from a PDF leaves
-/// it (`497.8` then `亿元增加到`; `2021` then `年平湖市…`): the money or year the two lines make.
-/// The figure's `text` keeps the line break; `source`, `line` and `report` are left for the
-/// caller.
+/// A number that ends its line, with its unit opening the next, as text taken from a PDF leaves
+/// it (`497.8` then `亿元增加到`; `收入完成4.6` then `亿元,增长…`; `2021` then `年平湖市…`): the
+/// money or year the two lines make, read in the context of both. The figure's `text` keeps the
+/// line break; `source`, `line` and `report` are left for the caller.
 fn broken_across_lines(this: &CleanLine, next: &CleanLine) -> Option<Figure> {
-    let num = this.simplified.trim();
-    if num.is_empty()
-        || num.len() > 16
+    let head = this.simplified.trim_end();
+    let num_start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_ascii_digit() || c == '.' || c == ',')
+        .last()
+        .map(|(i, _)| i)?;
+    let num = &head[num_start..];
+    if num.len() > 16
         || !num.starts_with(|c: char| c.is_ascii_digit())
-        || !num
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        || head[..num_start].ends_with(|c: char| c.is_ascii_alphabetic())
+    {
+        return None;
+    }
+    // A number the line already reads as (part of) a figure is whole.
+    if num_start > 0
+        && mentions_in_line(head)
+            .iter()
+            .any(|m| m.span.end > num_start)
     {
         return None;
     }
     let rest = next.simplified.trim_start();
     let lead = next.simplified.len() - rest.len();
-    let joined = format!("{num}{rest}");
+    let boundary = head.len();
+    let joined = format!("{head}{rest}");
     let m = mentions_in_line(&joined).into_iter().find(|m| {
-        m.span.start == 0
-            && m.span.end > num.len()
+        m.span.start < boundary
+            && m.span.end > boundary
             && match m.kind {
                 Kind::Money => true,
-                Kind::Year => num.len() == 4 && rest.starts_with('年'),
+                Kind::Year => num.len() == 4 && m.span.start == num_start && rest.starts_with('年'),
                 Kind::Percent => false,
             }
     })?;
-    let tail = next.simplified_to_clean(lead..lead + m.span.end - num.len());
-    let sentence_end =
-        next.simplified_to_clean(lead..lead + m.sentence.end.saturating_sub(num.len()));
+    let own = this.simplified_to_clean(m.span.start..boundary);
+    let tail = next.simplified_to_clean(lead..lead + m.span.end - boundary);
+    let sentence_head = this.simplified_to_clean(m.sentence.start.min(m.span.start)..boundary);
+    let sentence_tail =
+        next.simplified_to_clean(lead..lead + m.sentence.end.saturating_sub(boundary));
     Some(Figure {
         source: String::new(),
         line: 0,
         report: String::new(),
         kind: m.kind,
-        text: format!("{}\n{}", this.raw.trim(), next.raw_text(tail)),
+        text: format!("{}\n{}", this.raw_text(own), next.raw_text(tail)),
         value: m.value,
         currency: m.currency.map(str::to_string),
         range: m.range,
@@ -165,8 +181,11 @@ fn broken_across_lines(this: &CleanLine, next: &CleanLine) -> Option<Figure> {
         points: m.points,
         sentence: format!(
             "{}{}",
-            this.text.trim(),
-            next.text.get(sentence_end).unwrap_or_default()
+            this.text
+                .get(sentence_head)
+                .unwrap_or_default()
+                .trim_start(),
+            next.text.get(sentence_tail).unwrap_or_default()
         ),
     })
 }
@@ -227,6 +246,10 @@ mod tests {
             "税收4.6",
             "2",
             "亿元",
+            "2019年财政收入约12.5",
+            "亿元，增长3%。",
+            "增长12.5",
+            "%，好于预期",
         ];
         let doc = CleanDoc {
             source: "b.txt".into(),
@@ -252,6 +275,9 @@ mod tests {
             vec![
                 (2, Kind::Year, "2020\n年", Some(2020.0)),
                 (5, Kind::Money, "312.5\n亿元", Some(312.5e8)),
+                (14, Kind::Year, "2019年", Some(2019.0)),
+                (14, Kind::Money, "约12.5\n亿元", Some(12.5e8)),
+                (15, Kind::Percent, "3%", Some(3.0)),
             ]
         );
     }
