@@ -89,7 +89,8 @@ pub fn figures_in_report(doc: &CleanDoc, lines: &[LineRef], report_id: &str) -> 
         let broken = lines
             .get(i + 1)
             .filter(|n| n.no == l.no + 1 && !page_number)
-            .and_then(|next| broken_across_lines(line, next.line));
+            .and_then(|next| broken_across_lines(line, next.line))
+            .or_else(|| across_a_page_number(lines, i));
         for m in mentions_in_line(&line.simplified) {
             let clean = line.simplified_to_clean(m.span.clone());
             let sentence = line.simplified_to_clean(m.sentence.clone());
@@ -119,6 +120,31 @@ pub fn figures_in_report(doc: &CleanDoc, lines: &[LineRef], report_id: &str) -> 
         }
     }
     out
+}
+
+/// A figure broken by a page number on the line between its halves (`收入4.6` / `1` / `亿元`):
+/// [`broken_across_lines`] over the page number, which stays in the `text`.
+fn across_a_page_number(lines: &[LineRef], i: usize) -> Option<Figure> {
+    let (this, page, next) = (lines.get(i)?, lines.get(i + 1)?, lines.get(i + 2)?);
+    let number = page.line.simplified.trim();
+    if page.no != this.no + 1
+        || next.no != page.no + 1
+        || number.is_empty()
+        || number.len() > 3
+        || !number.chars().all(|c| c.is_ascii_digit())
+        || !this
+            .line
+            .simplified
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let mut f = broken_across_lines(this.line, next.line)?;
+    if let Some((a, b)) = f.text.split_once('\n') {
+        f.text = format!("{a}\n{}\n{b}", page.line.raw.trim());
+    }
+    Some(f)
 }
 
 /// A number that ends its line, with its unit opening the next, as text taken from a PDF leaves
@@ -245,7 +271,7 @@ mod tests {
             "个",
             "税收4.6",
             "2",
-            "亿元",
+            "亿元。",
             "2019年财政收入约12.5",
             "亿元，增长3%。",
             "增长12.5",
@@ -269,12 +295,13 @@ mod tests {
             .map(|f| (f.line, f.kind, f.text.as_str(), f.value))
             .collect();
         // `15` / `年来` is a span of years, not a year; `88` / `个` is a count; `2` after `4.6` is
-        // a page number.
+        // a page number, kept in the text but not read as a figure.
         assert_eq!(
             got,
             vec![
                 (2, Kind::Year, "2020\n年", Some(2020.0)),
                 (5, Kind::Money, "312.5\n亿元", Some(312.5e8)),
+                (11, Kind::Money, "4.6\n2\n亿元", Some(4.6e8)),
                 (14, Kind::Year, "2019年", Some(2019.0)),
                 (14, Kind::Money, "约12.5\n亿元", Some(12.5e8)),
                 (15, Kind::Percent, "3%", Some(3.0)),
