@@ -271,7 +271,8 @@ pub fn is_change(before: &str) -> bool {
         }
         let rest = &b[..b.len() - v.len()];
         match *v {
-            "增" => !rest.ends_with('新'),
+            // `新增就业` is no difference, but `比去年新增3637元` is.
+            "增" => !rest.ends_with('新') || clause_tail(rest).contains('比'),
             // `比上年多1.2亿元`; `比原列1302.17亿元超过16.62亿元` (by how much, not a bound).
             "多" | "少" | "超过" | "超過" | "超出" | "多出" | "高出" => {
                 clause_tail(rest).contains('比')
@@ -302,11 +303,13 @@ pub fn clause_tail(before: &str) -> &str {
 ///
 /// Example: `單獨設立人均1萬元的…獎`, `每年引資總額達到300億元左右`, `各區縣市投入要達到一個億以上`.
 /// `平均` too: `項目平均投資規模超過億元` is a size per project.
-/// Not: `各级财政`, `各类项目`, `各项收入`, `各部门`, `各机关`, `各单位` (aggregates), `各乡镇共投入`
-/// (a total).
+/// Per-capita measures named without `人均`: `城镇居民可支配收入20000元`, `农民纯收入`,
+/// `全社会劳动生产率9902元` (per worker), unless a total (`可支配收入总额`).
+/// Not: `各级财政`, `各类项目`, `各项收入`, `各部门`, `各机关`, `各单位`, `各乡镇` (aggregates:
+/// `各乡镇批复指标11.49亿元`), `各区县共投入` (a total).
 pub static PER_UNIT_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        "每|人均|生均|户均|戶均|亩均|畝均|年均|月均|日均|平均|(?P<ge>各)[^级級类類项項种種界方个個自地部机機单單]",
+        "每|人均|生均|户均|戶均|亩均|畝均|年均|月均|日均|平均|(?P<inc>居民可支配收入|农民纯收入|農民純收入|劳动生产率|勞動生產率)|(?P<ge>各)[^级級类類项項种種界方个個自地部机機单單乡鄉镇鎮]",
     )
     .unwrap_or_else(|e| panic!("PER_UNIT_CUE: {e}"))
 });
@@ -346,7 +349,7 @@ pub fn is_per_unit(before: &str, after: &str) -> bool {
     };
     PER_UNIT_CUE
         .captures_iter(clause)
-        .any(|c| match c.name("ge") {
+        .any(|c| match c.name("ge").or_else(|| c.name("inc")) {
             Some(g) => {
                 let rest = &clause[g.end()..];
                 !["共", "合计", "合計", "累计", "累計", "总", "總"]
@@ -365,12 +368,34 @@ pub static PREVIOUS_YEAR: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("PREVIOUS_YEAR: {e}"))
 });
 
+/// A stated total with a bound, not a class: `总额超过2亿元的水利专项资金` (the funds themselves),
+/// unlike `投资总额超过10亿元的项目`.
+fn is_bounded_total(before: &str, after: &str) -> bool {
+    let Some(noun) = after.strip_prefix('的') else {
+        return false;
+    };
+    let noun: String = noun
+        .chars()
+        .take(10)
+        .take_while(|&c| !is_clause_break(c))
+        .collect();
+    [
+        "总额", "總額", "总计", "總計", "合计", "合計", "共计", "共計",
+    ]
+    .iter()
+    .any(|w| clause_tail(before).contains(w))
+        && ["资金", "資金", "经费", "經費", "款项", "款項"]
+            .iter()
+            .any(|w| noun.contains(w))
+        && !CLASS_NOUNS.iter().any(|w| noun.contains(w))
+}
+
 /// Pick the role of a money mention; threshold first, then change, per_unit, amount.
 ///
 /// Blanks right before the number are no part of the cue (`增收 7.2億元`, text from PDFs).
 pub fn money_role(before: &str, after: &str, bound: bool, bare: bool) -> Role {
     let before = before.trim_end_matches([' ', '\u{a0}', '\u{3000}']);
-    if is_threshold(after, bound, bare) {
+    if is_threshold(after, bound, bare) && !is_bounded_total(before, after) {
         Role::Threshold
     } else if is_change(before) {
         Role::Change

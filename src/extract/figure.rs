@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::{Approx, Kind, Role, YearRef, mentions_in_line};
-use crate::doc::{CleanDoc, LineRef};
+use crate::doc::{CleanDoc, CleanLine, LineRef};
 
 /// One figure, as `figures.jsonl` and `baogao extract --json` print it. Every field is present
 /// on every record (null when it does not apply), in this order; field names and values follow
@@ -73,8 +73,24 @@ fn range_opt<S: Serializer>(v: &Option<[f64; 2]>, s: S) -> Result<S::Ok, S::Erro
 /// back to the cleaned text (`sentence`) and to the source line (`text`).
 pub fn figures_in_report(doc: &CleanDoc, lines: &[LineRef], report_id: &str) -> Vec<Figure> {
     let mut out = Vec::new();
-    for l in lines {
+    for (i, l) in lines.iter().enumerate() {
         let line = l.line;
+        // A page number between the halves of a broken figure (`4.6` / `1` / `亿元`) is no figure.
+        let page_number = line.simplified.trim().chars().all(|c| c.is_ascii_digit())
+            && i.checked_sub(1)
+                .and_then(|p| lines.get(p))
+                .filter(|p| p.no + 1 == l.no)
+                .is_some_and(|p| {
+                    p.line
+                        .simplified
+                        .trim_end()
+                        .ends_with(|c: char| c.is_ascii_digit() || c == '.')
+                });
+        let broken = lines
+            .get(i + 1)
+            .filter(|n| n.no == l.no + 1 && !page_number)
+            .and_then(|next| broken_across_lines(line, next.line))
+            .or_else(|| across_a_page_number(lines, i));
         for m in mentions_in_line(&line.simplified) {
             let clean = line.simplified_to_clean(m.span.clone());
             let sentence = line.simplified_to_clean(m.sentence.clone());
@@ -94,14 +110,115 @@ pub fn figures_in_report(doc: &CleanDoc, lines: &[LineRef], report_id: &str) -> 
                 sentence: line.text.get(sentence).unwrap_or_default().to_string(),
             });
         }
+        if let Some(f) = broken {
+            out.push(Figure {
+                source: doc.source.clone(),
+                line: l.no,
+                report: report_id.to_string(),
+                ..f
+            });
+        }
     }
     out
+}
+
+/// A figure broken by a page number on the line between its halves (`收入4.6` / `1` / `亿元`):
+/// [`broken_across_lines`] over the page number, which stays in the `text`.
+fn across_a_page_number(lines: &[LineRef], i: usize) -> Option<Figure> {
+    let (this, page, next) = (lines.get(i)?, lines.get(i + 1)?, lines.get(i + 2)?);
+    let number = page.line.simplified.trim();
+    if page.no != this.no + 1
+        || next.no != page.no + 1
+        || number.is_empty()
+        || number.len() > 3
+        || !number.chars().all(|c| c.is_ascii_digit())
+        || !this
+            .line
+            .simplified
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let mut f = broken_across_lines(this.line, next.line)?;
+    if let Some((a, b)) = f.text.split_once('\n') {
+        f.text = format!("{a}\n{}\n{b}", page.line.raw.trim());
+    }
+    Some(f)
+}
+
+/// A number that ends its line, with its unit opening the next, as text taken from a PDF leaves
+/// it (`497.8` then `亿元增加到`; `收入完成4.6` then `亿元,增长…`; `2021` then `年平湖市…`): the
+/// money or year the two lines make, read in the context of both. The figure's `text` keeps the
+/// line break; `source`, `line` and `report` are left for the caller.
+fn broken_across_lines(this: &CleanLine, next: &CleanLine) -> Option<Figure> {
+    let head = this.simplified.trim_end();
+    let num_start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_ascii_digit() || c == '.' || c == ',')
+        .last()
+        .map(|(i, _)| i)?;
+    let num = &head[num_start..];
+    if num.len() > 16
+        || !num.starts_with(|c: char| c.is_ascii_digit())
+        || head[..num_start].ends_with(|c: char| c.is_ascii_alphabetic())
+    {
+        return None;
+    }
+    // A number the line already reads as (part of) a figure is whole.
+    if num_start > 0
+        && mentions_in_line(head)
+            .iter()
+            .any(|m| m.span.end > num_start)
+    {
+        return None;
+    }
+    let rest = next.simplified.trim_start();
+    let lead = next.simplified.len() - rest.len();
+    let boundary = head.len();
+    let joined = format!("{head}{rest}");
+    let m = mentions_in_line(&joined).into_iter().find(|m| {
+        m.span.start < boundary
+            && m.span.end > boundary
+            && match m.kind {
+                Kind::Money => true,
+                Kind::Year => num.len() == 4 && m.span.start == num_start && rest.starts_with('年'),
+                Kind::Percent => false,
+            }
+    })?;
+    let own = this.simplified_to_clean(m.span.start..boundary);
+    let tail = next.simplified_to_clean(lead..lead + m.span.end - boundary);
+    let sentence_head = this.simplified_to_clean(m.sentence.start.min(m.span.start)..boundary);
+    let sentence_tail =
+        next.simplified_to_clean(lead..lead + m.sentence.end.saturating_sub(boundary));
+    Some(Figure {
+        source: String::new(),
+        line: 0,
+        report: String::new(),
+        kind: m.kind,
+        text: format!("{}\n{}", this.raw_text(own), next.raw_text(tail)),
+        value: m.value,
+        currency: m.currency.map(str::to_string),
+        range: m.range,
+        approx: m.approx,
+        role: m.role,
+        year: m.year,
+        points: m.points,
+        sentence: format!(
+            "{}{}",
+            this.text
+                .get(sentence_head)
+                .unwrap_or_default()
+                .trim_start(),
+            next.text.get(sentence_tail).unwrap_or_default()
+        ),
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::doc::CleanLine;
 
     #[test]
     fn records_carry_every_field_in_a_stable_order() {
@@ -137,5 +254,58 @@ mod tests {
         );
         let back: Figure = serde_json::from_str(&json[1]).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(back, f[1]);
+    }
+
+    #[test]
+    fn a_number_and_its_unit_on_two_lines() {
+        let text = [
+            "工作报告",
+            "2020",
+            "年临江县政府",
+            "地区生产总值从",
+            "312.5",
+            "亿元增加到",
+            "15",
+            "年来",
+            "88",
+            "个",
+            "税收4.6",
+            "2",
+            "亿元。",
+            "2019年财政收入约12.5",
+            "亿元，增长3%。",
+            "增长12.5",
+            "%，好于预期",
+        ];
+        let doc = CleanDoc {
+            source: "b.txt".into(),
+            encoding: "UTF-8".into(),
+            lines: text.iter().map(|t| CleanLine::identity(t)).collect(),
+            source_lines: None,
+        };
+        let lines = doc
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(i, line)| LineRef { no: i + 1, line })
+            .collect::<Vec<_>>();
+        let f = figures_in_report(&doc, &lines, "r1");
+        let got: Vec<_> = f
+            .iter()
+            .map(|f| (f.line, f.kind, f.text.as_str(), f.value))
+            .collect();
+        // `15` / `年来` is a span of years, not a year; `88` / `个` is a count; `2` after `4.6` is
+        // a page number, kept in the text but not read as a figure.
+        assert_eq!(
+            got,
+            vec![
+                (2, Kind::Year, "2020\n年", Some(2020.0)),
+                (5, Kind::Money, "312.5\n亿元", Some(312.5e8)),
+                (11, Kind::Money, "4.6\n2\n亿元", Some(4.6e8)),
+                (14, Kind::Year, "2019年", Some(2019.0)),
+                (14, Kind::Money, "约12.5\n亿元", Some(12.5e8)),
+                (15, Kind::Percent, "3%", Some(3.0)),
+            ]
+        );
     }
 }

@@ -260,6 +260,7 @@ fn money_year(t: &str, f: &scan::Found, sentence: &Span, all: &[scan::Found]) ->
             || between.contains("以來")
             || between.contains("年来")
             || between.contains("年來")
+            || MULTI_YEAR.is_match(context::clause_tail(between))
         {
             return YearRef::None;
         }
@@ -276,6 +277,15 @@ fn money_year(t: &str, f: &scan::Found, sentence: &Span, all: &[scan::Found]) ->
     }
     r
 }
+
+/// A clause about several years, not the year named in an earlier clause: `预计2012年…;
+/// 固定资产投资五年累计完成9091亿元,年均增加349亿元` → both null.
+static MULTI_YEAR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        "(?:[两兩二三四五六七八九十]|[0-9]{1,2})年(?:累计|累計|合计|合計|共计|共計|间|間)|年均",
+    )
+    .unwrap_or_else(|e| panic!("MULTI_YEAR: {e}"))
+});
 
 /// Whether year `y` may be the year of figure `f`: not a price base (`按1952年不变价格`), and not a
 /// comparison base (`比2020年增长`) unless `f` is the base's own value (`比2020年的80亿元`).

@@ -75,8 +75,14 @@ pub static PERCENT_RANGE: LazyLock<Regex> = LazyLock::new(|| {
 ///
 /// Example: `同比增加14.9%`, `資助比例達到了100%`, `增长１２％`.
 pub static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!("(?P<sign>-)?(?P<num>{ARABIC}) ?%"))
+    Regex::new(&format!("(?P<sign>- ?)?(?P<num>{ARABIC}) ?%"))
         .unwrap_or_else(|e| panic!("PERCENT: {e}"))
+});
+
+/// The whole part of a decimal that a stray blank cut from its fraction, right after a word:
+/// `增长15. 4%` (the fraction `4%` follows).
+pub static DECIMAL_CUT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<int>[0-9]{1,4})\. $").unwrap_or_else(|e| panic!("DECIMAL_CUT: {e}"))
 });
 
 /// A percentage in words, optionally a range: `增长百分之十二`, `百分之五到百分之六`, `百分之五至六`,
@@ -87,6 +93,13 @@ pub static PERCENT_CJK: LazyLock<Regex> = LazyLock::new(|| {
         "百分之(?P<num>{n})(?:(?:{RANGE_SEP})(?:百分之)?(?P<hi>{n}))?"
     ))
     .unwrap_or_else(|e| panic!("PERCENT_CJK: {e}"))
+});
+
+/// A number ending a text that a list of percentage points continues: `2.16和` before
+/// `1.66个百分点`, `3.22个、` before `4.0个百分点`.
+pub static POINTS_LIST_MEMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("(?P<num>[0-9]+(?:\\.[0-9]+)?)(?P<ge>个|個)?(?:、|和|及|与|與)$")
+        .unwrap_or_else(|e| panic!("POINTS_LIST_MEMBER: {e}"))
 });
 
 /// Percentage points: `提高0.2个百分点`, `下降两个百分点`, `1至2个百分点`.

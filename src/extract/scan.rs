@@ -375,8 +375,34 @@ pub(crate) fn percents(t: &str, taken: &mut Taken) {
             Some(_) => f.span.start = num.start(),
             None => {}
         }
-        if !char_before(t, f.span.start).is_some_and(|p| p.is_ascii_alphanumeric() || p == '.') {
+        if !char_before(t, f.span.start).is_some_and(|p| p.is_ascii_alphanumeric() || p == '.')
+            && taken.free(&f.span)
+        {
+            let mut head = f.span.start;
             taken.push(f);
+            // Earlier members of a list that shares the unit: `回落2.16和1.66个百分点`,
+            // `拉动1.74个、3.22个、4.0个百分点`.
+            while let Some(e) = POINTS_LIST_MEMBER.captures(&t[..head]) {
+                let (Some(num), Some(whole)) = (e.name("num"), e.get(0)) else {
+                    break;
+                };
+                let Ok(v) = num.as_str().parse::<f64>() else {
+                    break;
+                };
+                if char_before(t, num.start())
+                    .is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '-')
+                {
+                    break;
+                }
+                let mut m = Found::new(
+                    num.start()..e.name("ge").map_or(num.end(), |g| g.end()),
+                    Kind::Percent,
+                    Some(v),
+                );
+                m.points = Some(true);
+                head = whole.start();
+                taken.push(m);
+            }
         }
     }
     for c in caps(&PERCENT_CJK, t, t.contains("百分之")) {
@@ -436,6 +462,15 @@ pub(crate) fn percents(t: &str, taken: &mut Taken) {
             } else {
                 value = -v;
             }
+        }
+        if let Some(cut) = DECIMAL_CUT.captures(&t[..start])
+            && let Some(int) = cut.name("int")
+            && char_before(t, int.start()).is_some_and(|p| p as u32 >= 0x4e00)
+            && let Ok(v) = format!("{}.{}", int.as_str(), num.as_str()).parse::<f64>()
+            && c.name("sign").is_none()
+        {
+            start = int.start();
+            value = v;
         }
         if char_before(t, start).is_some_and(|p| p.is_ascii_alphabetic() || p == '.') {
             continue;

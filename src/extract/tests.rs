@@ -826,3 +826,96 @@ fn last_years_spending_as_a_base_gets_last_year() {
         ]
     );
 }
+
+#[test]
+fn per_capita_measures_without_renjun() {
+    // Income and productivity measures are per person even without 人均.
+    let m = money("去年城镇居民可支配收入达到31200元，农民纯收入为9800元，全员劳动生产率12000元。");
+    assert!(m.iter().all(|m| m.role == Some(Role::PerUnit)), "{m:?}");
+    // A total of incomes is no rate.
+    let m = money("全市居民可支配收入总额约为860亿元。");
+    assert_eq!(m[0].role, Some(Role::Amount));
+}
+
+#[test]
+fn townships_together_are_an_aggregate() {
+    let m = money("其中：各乡镇下达指标8.2亿元，县直各部门下达指标20亿元。");
+    assert!(m.iter().all(|m| m.role == Some(Role::Amount)), "{m:?}");
+    // A rate per district stays a rate.
+    let m = money("要求各区县投入要达到300万元以上。");
+    assert_eq!(m[0].role, Some(Role::PerUnit));
+}
+
+#[test]
+fn xinzeng_after_bi_is_a_difference() {
+    let m = money("人均产值为41000元，比去年新增2500元。");
+    assert_eq!(m[1].role, Some(Role::Change));
+    // Without a comparison, 新增 names new things, not a difference.
+    let m = money("新增专项债券资金3亿元。");
+    assert_eq!(m[0].role, Some(Role::Amount));
+}
+
+#[test]
+fn a_bounded_total_of_funds_is_a_sum() {
+    let m = money("全县下拨总额超过3亿元的农田建设专项资金。");
+    assert_eq!(m[0].role, Some(Role::Amount));
+    // Projects above a size stay a class.
+    let m = money("投资总额超过5亿元的项目有12个。");
+    assert_eq!(m[0].role, Some(Role::Threshold));
+}
+
+#[test]
+fn lists_sharing_percentage_points() {
+    let p = |line: &str| -> Vec<(String, f64)> {
+        mentions_in_line(line)
+            .into_iter()
+            .filter(|m| m.kind == Kind::Percent && m.points == Some(true))
+            .map(|m| (line[m.span].to_string(), m.value.unwrap_or(f64::NAN)))
+            .collect()
+    };
+    assert_eq!(
+        p("两项比重分别下降0.42和2.5个百分点。"),
+        vec![("0.42".into(), 0.42), ("2.5个百分点".into(), 2.5)]
+    );
+    assert_eq!(
+        p("各自拉动增长0.9个、2.07个、3.1个百分点。"),
+        vec![
+            ("0.9个".into(), 0.9),
+            ("2.07个".into(), 2.07),
+            ("3.1个百分点".into(), 3.1)
+        ]
+    );
+    // A percent or a year before the conjunction is no member.
+    assert_eq!(p("增长12%和3个百分点。").len(), 1);
+    assert_eq!(p("2019年和2020年分别提高2个百分点。").len(), 1);
+}
+
+#[test]
+fn percents_cut_by_a_stray_blank() {
+    let p = |line: &str| -> Vec<(String, f64)> {
+        mentions_in_line(line)
+            .into_iter()
+            .filter(|m| m.kind == Kind::Percent)
+            .map(|m| (line[m.span].to_string(), m.value.unwrap_or(f64::NAN)))
+            .collect()
+    };
+    assert_eq!(p("利润增长12. 6%。"), vec![("12. 6%".into(), 12.6)]);
+    assert_eq!(p("出口增 长- 21.5%。"), vec![("- 21.5%".into(), -21.5)]);
+    // An outline number at the start of a line is no whole part.
+    assert_eq!(p("3. 5%以上的部分"), vec![("5%".into(), 5.0)]);
+    // A range keeps its ends.
+    assert_eq!(p("增长5 - 8%。")[0].1, 5.0);
+}
+
+#[test]
+fn several_years_in_a_later_clause_take_no_year() {
+    let m = money("预计2015年全县财政收入完成12亿元；五年累计完成投资300亿元，年均增加40亿元。");
+    let years: Vec<_> = m.iter().map(|m| m.year).collect();
+    assert_eq!(
+        years,
+        vec![YearRef::Year(2015), YearRef::None, YearRef::None]
+    );
+    // A cumulative sum inside the year keeps it.
+    let m = money("2015年累计完成投资30亿元。");
+    assert_eq!(m[0].year, YearRef::Year(2015));
+}
