@@ -3,13 +3,13 @@
 //!
 //! - [`mentions_in_line`] is pure: one line in, its mentions out, spans as byte ranges of that line.
 //!   It runs on the simplified view of a cleaned line, but tolerates raw text too: full-width
-//!   digits are folded ([`fold`]) and traditional forms (萬 億 個 約 餘) are matched.
+//!   digits are folded (`fold`) and traditional forms (萬 億 個 約 餘) are matched.
 //! - [`figures_in_report`] turns the mentions of a report's lines into [`Figure`] records
 //!   (`figures.jsonl`), with the text exactly as in the source.
-//! - [`totals()`] sums the money with role `amount` (see [`totals`] for the double-counting policy).
+//! - [`totals()`] sums the money with role `amount` (see [`mod@totals`] for the double-counting policy).
 //!
 //! Module map: [`patterns`] (the regexes), [`number`] (numeral parsing), `context` (qualifiers
-//! and roles), `scan` and `years` (the detectors), `figure` (the output record), [`totals`].
+//! and roles), `scan` and `years` (the detectors), `figure` (the output record), [`mod@totals`].
 
 mod context;
 mod figure;

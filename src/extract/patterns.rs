@@ -1,6 +1,6 @@
 //! The regular expressions of the extract stage, compiled once.
 //!
-//! They run on the folded line ([`super::fold`]): ASCII digits, `%`, `.`, `-`, `~`, `x`. Each
+//! They run on the folded line (`fold`): ASCII digits, `%`, `.`, `-`, `~`, `x`. Each
 //! matches the *shape* of a mention; the context checks (currency word present, bare units only
 //! in threshold phrases, `元月`, counts, guards around years) live in the stage code, because the
 //! `regex` crate has no look-around. Traditional forms (萬 億 個 餘 …) are accepted as well.
@@ -42,7 +42,7 @@ pub const RANGE_SEP: &str = "-|—{1,2}|–|~|至|到";
 ///
 /// Example: `比上年5萬元增加5萬元` → `5萬元` twice; `15-20萬元` → lo `15`, num `20萬`;
 /// `十五亿元到二十亿元` → lo `十五亿` (with its own `元`), num `二十亿`; bare `億元` in
-/// `億元以上項目18個` (accepted only in threshold phrases, see [`super::money`]).
+/// `億元以上項目18個` (accepted only in threshold phrases, see `scan::money`).
 pub static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     let n = numeral();
     Regex::new(&format!(
@@ -202,7 +202,7 @@ pub static PLAN_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A five-year plan written out with its ordinal: `第一个五年计划`, `第六个五年计划期间`,
 /// `第十四个五年规划`, `第一个五年建设计划`. The stage makes it a plan period like `“一五”`
-/// (see [`super::years`] for why).
+/// (see the `years` module for why).
 pub static PLAN_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         "第(?P<n>[一二三四五六七八九十]{1,3})[个個]五年(?:建设|建設)?(?:计划|計劃|规划|規劃)(?P<tail>期间|期間|时期|時期|末|初)?",
