@@ -94,14 +94,6 @@ impl Segmenter {
             })
             .collect()
     }
-
-    /// Number of non-whitespace, non-punctuation words in default mode.
-    pub fn count_words(&self, text: &str) -> usize {
-        self.cut(text)
-            .iter()
-            .filter(|w| w.text.chars().any(char::is_alphanumeric))
-            .count()
-    }
 }
 
 impl Default for Segmenter {
