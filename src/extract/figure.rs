@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::{Approx, Kind, Role, YearRef, mentions_in_line};
+use super::{Approx, Kind, Mention, Role, YearRef, mentions_in_line};
 use crate::doc::{CleanDoc, CleanLine, LineRef};
 
 /// One figure, as `figures.jsonl` and `baogao extract --json` print it. Every field is present
@@ -32,6 +32,28 @@ pub struct Figure {
     pub points: Option<bool>,
     /// The cleaned sentence (original script) holding the mention.
     pub sentence: String,
+}
+
+impl Figure {
+    /// The record of a mention, with its source text and cleaned sentence; `source`, `line` and
+    /// `report` are left for the caller to fill in.
+    pub fn from_mention(m: Mention, text: String, sentence: String) -> Figure {
+        Figure {
+            source: String::new(),
+            line: 0,
+            report: String::new(),
+            kind: m.kind,
+            text,
+            value: m.value,
+            currency: m.currency.map(str::to_string),
+            range: m.range,
+            approx: m.approx,
+            role: m.role,
+            year: m.year,
+            points: m.points,
+            sentence,
+        }
+    }
 }
 
 /// Whole numbers print without `.0` (`6268000`, not `6268000.0`).
@@ -94,20 +116,13 @@ pub fn figures_in_report(doc: &CleanDoc, lines: &[LineRef], report_id: &str) -> 
         for m in mentions_in_line(&line.simplified) {
             let clean = line.simplified_to_clean(m.span.clone());
             let sentence = line.simplified_to_clean(m.sentence.clone());
+            let text = line.raw_text(clean).to_string();
+            let sentence = line.text.get(sentence).unwrap_or_default().to_string();
             out.push(Figure {
                 source: doc.source.clone(),
                 line: l.no,
                 report: report_id.to_string(),
-                kind: m.kind,
-                text: line.raw_text(clean).to_string(),
-                value: m.value,
-                currency: m.currency.map(str::to_string),
-                range: m.range,
-                approx: m.approx,
-                role: m.role,
-                year: m.year,
-                points: m.points,
-                sentence: line.text.get(sentence).unwrap_or_default().to_string(),
+                ..Figure::from_mention(m, text, sentence)
             });
         }
         if let Some(f) = broken {
@@ -192,28 +207,16 @@ fn broken_across_lines(this: &CleanLine, next: &CleanLine) -> Option<Figure> {
     let sentence_head = this.simplified_to_clean(m.sentence.start.min(m.span.start)..boundary);
     let sentence_tail =
         next.simplified_to_clean(lead..lead + m.sentence.end.saturating_sub(boundary));
-    Some(Figure {
-        source: String::new(),
-        line: 0,
-        report: String::new(),
-        kind: m.kind,
-        text: format!("{}\n{}", this.raw_text(own), next.raw_text(tail)),
-        value: m.value,
-        currency: m.currency.map(str::to_string),
-        range: m.range,
-        approx: m.approx,
-        role: m.role,
-        year: m.year,
-        points: m.points,
-        sentence: format!(
-            "{}{}",
-            this.text
-                .get(sentence_head)
-                .unwrap_or_default()
-                .trim_start(),
-            next.text.get(sentence_tail).unwrap_or_default()
-        ),
-    })
+    let text = format!("{}\n{}", this.raw_text(own), next.raw_text(tail));
+    let sentence = format!(
+        "{}{}",
+        this.text
+            .get(sentence_head)
+            .unwrap_or_default()
+            .trim_start(),
+        next.text.get(sentence_tail).unwrap_or_default()
+    );
+    Some(Figure::from_mention(m, text, sentence))
 }
 
 #[cfg(test)]

@@ -160,20 +160,15 @@ mod tests {
     fn figs(source: &str, line_no: usize, line: &str) -> Vec<Figure> {
         mentions_in_line(line)
             .into_iter()
-            .map(|m| Figure {
-                source: source.to_string(),
-                line: line_no,
-                report: format!("{source}#1"),
-                kind: m.kind,
-                text: line[m.span.clone()].to_string(),
-                value: m.value,
-                currency: m.currency.map(str::to_string),
-                range: m.range,
-                approx: m.approx,
-                role: m.role,
-                year: m.year,
-                points: m.points,
-                sentence: line[m.sentence.clone()].to_string(),
+            .map(|m| {
+                let text = line[m.span.clone()].to_string();
+                let sentence = line[m.sentence.clone()].to_string();
+                Figure {
+                    source: source.to_string(),
+                    line: line_no,
+                    report: format!("{source}#1"),
+                    ..Figure::from_mention(m, text, sentence)
+                }
             })
             .collect()
     }
