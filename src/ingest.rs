@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE};
 use walkdir::WalkDir;
 
-use crate::error::{Error, FileError, Result};
+use crate::error::{Error, FileError, Result, Stage};
 
 /// The kinds of files baogao reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,19 +96,18 @@ pub fn discover(root: &Path) -> Result<Vec<SourceFile>> {
 
 /// Read and decode one file; HTML is reduced to its text.
 pub fn read(file: &SourceFile) -> Result<Decoded, FileError> {
-    let fail = |reason: String| FileError {
-        path: file.rel.clone(),
-        reason,
-    };
-    let bytes = fs::read(&file.path).map_err(|e| fail(format!("cannot read: {e}")))?;
-    let mut decoded = decode(&bytes).map_err(fail)?;
+    let fail = |stage: Stage| move |reason: String| FileError::new(file.rel.clone(), stage, reason);
+    let bytes = fs::read(&file.path).map_err(|e| fail(Stage::Read)(format!("cannot read: {e}")))?;
+    let mut decoded = decode(&bytes).map_err(fail(Stage::Decode))?;
     if file.format == Format::Html {
         let (text, lines) = html_to_text_with_lines(&decoded.text);
         decoded.text = text;
         decoded.source_lines = Some(lines);
     }
     if decoded.text.trim().is_empty() {
-        return Err(fail("no text (only whitespace or markup)".into()));
+        return Err(fail(Stage::Decode)(
+            "no text (only whitespace or markup)".into(),
+        ));
     }
     Ok(decoded)
 }

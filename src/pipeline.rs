@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::aggregate::{self, Aggregate, ReportInfo};
 use crate::clean;
 use crate::doc::{CleanDoc, ReportRecord, ReportSpan, Script};
-use crate::error::{Error, FileError, Result};
+use crate::error::{Error, FileError, FileWarning, Result, Stage};
 use crate::extract::{self, Figure};
 use crate::index::{self, IndexDoc};
 use crate::ingest::{self, SourceFile};
@@ -51,10 +51,11 @@ pub fn load_file(file: &SourceFile) -> Result<LoadedFile, FileError> {
     };
     let layout = split::split(&doc.lines);
     if layout.reports.is_empty() {
-        return Err(FileError {
-            path: file.rel.clone(),
-            reason: "no report text found (only page chrome)".into(),
-        });
+        return Err(FileError::new(
+            file.rel.clone(),
+            Stage::Split,
+            "no report text found (only page chrome)",
+        ));
     }
     Ok(LoadedFile { doc, layout })
 }
@@ -100,6 +101,8 @@ pub struct FileOutput {
     pub reports: Vec<ReportRecord>,
     pub figures: Vec<Figure>,
     pub sections: Vec<Section>,
+    /// What was changed or dropped without failing the file.
+    pub warnings: Vec<FileWarning>,
 }
 
 /// Time spent per stage inside worker threads, summed over threads.
@@ -223,12 +226,13 @@ fn process_file(
     let t = Instant::now();
     for (index_doc, tokens) in to_index {
         let ordinal = index_doc.ordinal;
-        builder
-            .add_pretokenized(index_doc, tokens)
-            .map_err(|e| FileError {
-                path: file.rel.clone(),
-                reason: format!("could not index report {ordinal}: {e}"),
-            })?;
+        builder.add_pretokenized(index_doc, tokens).map_err(|e| {
+            FileError::new(
+                file.rel.clone(),
+                Stage::Index,
+                format!("could not index report {ordinal}: {e}"),
+            )
+        })?;
     }
     StageClock::add(&clock.index, t.elapsed());
     Ok(out)
@@ -314,8 +318,10 @@ pub struct BuildReport {
     pub reports: usize,
     pub figures: usize,
     pub bytes: u64,
-    /// Files that were skipped, each with the reason.
+    /// Files that were skipped, each with the stage and the reason.
     pub skipped: Vec<FileError>,
+    /// Files that were read, but with something changed or dropped (each with the reason).
+    pub warnings: Vec<FileWarning>,
     /// Number of files per encoding used.
     pub encodings: std::collections::BTreeMap<String, usize>,
     pub seconds: StageSeconds,
@@ -374,6 +380,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         figures: 0,
         bytes: total_bytes,
         skipped: Vec::new(),
+        warnings: Vec::new(),
         encodings: Default::default(),
         seconds: StageSeconds::default(),
     };
@@ -411,6 +418,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
                     merge_totals(&mut totals, extract::totals(&out.figures));
                     infos.extend(out.reports.iter().map(ReportInfo::from));
                     all_sections.extend(out.sections);
+                    report.warnings.extend(out.warnings);
                 }
                 Err(e) => report.skipped.push(e),
             }

@@ -13,9 +13,12 @@ pub fn run(args: BuildArgs) -> anyhow::Result<u8> {
     let report = pipeline::build(&opts)?;
     for skipped in &report.skipped {
         eprintln!(
-            "baogao: warning: skipped {}: {}",
-            skipped.path, skipped.reason
+            "baogao: warning: skipped {}: {} ({})",
+            skipped.path, skipped.reason, skipped.stage
         );
+    }
+    for w in &report.warnings {
+        eprintln!("baogao: warning: {}: {} ({})", w.path, w.message, w.stage);
     }
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
