@@ -31,6 +31,7 @@ pub mod error;
 pub mod extract;
 pub mod index;
 pub mod ingest;
+pub mod limits;
 pub mod pipeline;
 pub mod sections;
 pub mod segment;

@@ -3,6 +3,7 @@
 //! `process_file`; outputs are collected in input order, so they never depend on thread
 //! scheduling.
 
+use std::cell::Cell;
 use std::fs;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -20,6 +21,7 @@ use crate::error::{Error, FileError, FileWarning, Result, Stage};
 use crate::extract::{self, Figure};
 use crate::index::{self, IndexDoc};
 use crate::ingest::{self, SourceFile};
+use crate::limits::{self, Limits};
 use crate::sections::{self, Section};
 use crate::segment::Segmenter;
 use crate::split::{self, Layout};
@@ -31,6 +33,8 @@ pub struct BuildOptions {
     pub index: PathBuf,
     /// Show a progress bar on stderr (only drawn when stderr is a terminal).
     pub progress: bool,
+    /// Line and report size limits.
+    pub limits: Limits,
 }
 
 /// A file read, cleaned and split: what every later stage starts from.
@@ -38,18 +42,68 @@ pub struct BuildOptions {
 pub struct LoadedFile {
     pub doc: CleanDoc,
     pub layout: Layout,
+    /// What loading changed without failing the file (lines broken, reports split, a big
+    /// trailer left out).
+    pub warnings: Vec<FileWarning>,
 }
 
-/// Read, decode, clean and split one file. `rel` is the name used in output.
+/// Read, decode, clean and split one file with the default [`Limits`]. `rel` is the name used
+/// in output.
 pub fn load_file(file: &SourceFile) -> Result<LoadedFile, FileError> {
-    let decoded = ingest::read(file)?;
+    load_file_with(file, &Limits::default())
+}
+
+/// Read, decode, clean and split one file, holding it to `limits`.
+pub fn load_file_with(file: &SourceFile, limits: &Limits) -> Result<LoadedFile, FileError> {
+    load_file_tracked(file, limits, &Cell::new(Stage::Read))
+}
+
+/// [`load_file_with`], keeping `stage` up to date for the panic guard.
+fn load_file_tracked(
+    file: &SourceFile,
+    limits: &Limits,
+    stage: &Cell<Stage>,
+) -> Result<LoadedFile, FileError> {
+    stage.set(Stage::Decode);
+    let mut decoded = ingest::read(file)?;
+    stage.set(Stage::Clean);
+    let mut warnings = Vec::new();
+    if let Some((text, map, broken)) =
+        limits::break_long_lines(&decoded.text, limits.max_line_chars)
+    {
+        // The pieces of a broken line keep its source line (composed with the HTML map).
+        let source_lines = match &decoded.source_lines {
+            Some(html) => map
+                .iter()
+                .map(|&n| html.get(n - 1).copied().unwrap_or(n))
+                .collect(),
+            None => map,
+        };
+        for b in &broken {
+            let line = match &decoded.source_lines {
+                Some(html) => html.get(b.line - 1).copied().unwrap_or(b.line),
+                None => b.line,
+            };
+            warnings.push(FileWarning::new(
+                file.rel.clone(),
+                Stage::Clean,
+                format!(
+                    "line {line} has {} chars (limit {}): read as {} pieces broken at sentence ends",
+                    b.chars, limits.max_line_chars, b.pieces
+                ),
+            ));
+        }
+        decoded.text = text;
+        decoded.source_lines = Some(source_lines);
+    }
     let doc = CleanDoc {
         source: file.rel.clone(),
         encoding: decoded.encoding,
         lines: clean::clean_text(&decoded.text),
         source_lines: decoded.source_lines,
     };
-    let layout = split::split(&doc.lines);
+    stage.set(Stage::Split);
+    let mut layout = split::split(&doc.lines);
     if layout.reports.is_empty() {
         return Err(FileError::new(
             file.rel.clone(),
@@ -57,7 +111,45 @@ pub fn load_file(file: &SourceFile) -> Result<LoadedFile, FileError> {
             "no report text found (only page chrome)",
         ));
     }
-    Ok(LoadedFile { doc, layout })
+    if let Some(t) = layout.trailer_start {
+        let (after, total, share) = limits::share_from(&doc.lines, t);
+        if share > limits::TRAILER_WARN_SHARE && after > limits::TRAILER_WARN_CHARS {
+            warnings.push(FileWarning::new(
+                file.rel.clone(),
+                Stage::Split,
+                format!(
+                    "page trailer from line {} on is left out: {after} of {total} chars ({:.0}%)",
+                    doc.source_line(t),
+                    share * 100.0
+                ),
+            ));
+        }
+    }
+    let (reports, splits) = limits::split_giant_reports(
+        &doc.lines,
+        std::mem::take(&mut layout.reports),
+        limits.max_report_chars,
+    );
+    layout.reports = reports;
+    for sp in splits {
+        warnings.push(FileWarning::new(
+            file.rel.clone(),
+            Stage::Split,
+            format!(
+                "report at lines {}-{} has {} chars (limit {}): indexed as {} parts split at paragraph ends",
+                doc.source_line(sp.line_start),
+                doc.source_line(sp.line_end),
+                sp.chars,
+                limits.max_report_chars,
+                sp.parts
+            ),
+        ));
+    }
+    Ok(LoadedFile {
+        doc,
+        layout,
+        warnings,
+    })
 }
 
 /// Load a file given by path on the command line (its `source` is the path as given).
@@ -70,6 +162,22 @@ pub fn load_path(path: &Path) -> Result<LoadedFile, FileError> {
         rel,
         format,
         bytes,
+    })
+}
+
+/// The figures of a file given by path (what `baogao extract` prints), contained like a build:
+/// a panic becomes a [`FileError`] for this file.
+pub fn extract_path(path: &Path) -> Result<Vec<Figure>, FileError> {
+    let run = std::panic::AssertUnwindSafe(|| load_path(path).map(|l| figures_of_file(&l)));
+    std::panic::catch_unwind(run).unwrap_or_else(|payload| {
+        Err(FileError::new(
+            path.to_string_lossy(),
+            Stage::Extract,
+            format!(
+                "internal error (panic: {}); please report it",
+                panic_message(payload.as_ref())
+            ),
+        ))
     })
 }
 
@@ -169,28 +277,76 @@ fn report_record(doc: &CleanDoc, span: &ReportSpan, script: Script, tokens: usiz
     }
 }
 
-/// All per-file work: a pure function of the file (plus shared read-only resources).
+/// All per-file work, contained: a panic in any stage becomes a [`FileError`] naming the
+/// stage, so one file can never take the batch down with it.
 fn process_file(
     file: &SourceFile,
     seg: &Segmenter,
     builder: &index::Builder,
     clock: &StageClock,
+    limits: &Limits,
+) -> Result<FileOutput, FileError> {
+    let stage = Cell::new(Stage::Read);
+    let run = std::panic::AssertUnwindSafe(|| {
+        process_file_inner(file, seg, builder, clock, limits, &stage)
+    });
+    match std::panic::catch_unwind(run) {
+        Ok(out) => out,
+        Err(payload) => Err(FileError::new(
+            file.rel.clone(),
+            stage.get(),
+            format!(
+                "internal error (panic: {}); the file was skipped, please report it",
+                panic_message(payload.as_ref())
+            ),
+        )),
+    }
+}
+
+/// The text of a panic payload (`panic!` with a literal or a formatted message).
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "unknown payload".to_string()
+    }
+}
+
+/// All per-file work: a pure function of the file (plus shared read-only resources). `stage`
+/// is kept up to date so a panic can say where it happened.
+fn process_file_inner(
+    file: &SourceFile,
+    seg: &Segmenter,
+    builder: &index::Builder,
+    clock: &StageClock,
+    limits: &Limits,
+    stage: &Cell<Stage>,
 ) -> Result<FileOutput, FileError> {
     let t = Instant::now();
-    let loaded = load_file(file)?;
+    if test_hook_panics(&file.rel) {
+        panic!("test hook: BAOGAO_TEST_PANIC_ON names this file");
+    }
+    let loaded = load_file_tracked(file, limits, stage)?;
     StageClock::add(&clock.read_clean_split, t.elapsed());
     let doc = &loaded.doc;
-    let mut out = FileOutput::default();
+    let mut out = FileOutput {
+        warnings: loaded.warnings.clone(),
+        ..FileOutput::default()
+    };
     let mut to_index = Vec::with_capacity(loaded.layout.reports.len());
     for span in &loaded.layout.reports {
         let id = report_id(&doc.source, span.ordinal);
         let lines = doc.report_lines(span);
 
         let t = Instant::now();
+        stage.set(Stage::Extract);
         let figures = extract::figures_in_report(doc, &lines, &id);
         StageClock::add(&clock.extract, t.elapsed());
 
         let t = Instant::now();
+        stage.set(Stage::Segment);
         let mut index_doc = IndexDoc::from_report(doc, span);
         index_doc.years = index_years(&figures);
         index_doc.has_money = figures.iter().any(|f| f.kind == extract::Kind::Money);
@@ -204,6 +360,7 @@ fn process_file(
         StageClock::add(&clock.segment, t.elapsed());
 
         let t = Instant::now();
+        stage.set(Stage::Sections);
         out.sections
             .extend(sections::sections_in_report(doc, &lines, &record.id));
         StageClock::add(&clock.sections, t.elapsed());
@@ -224,6 +381,7 @@ fn process_file(
     // Index the file's reports only once all of them are processed, so a file that fails
     // leaves nothing half-indexed.
     let t = Instant::now();
+    stage.set(Stage::Index);
     for (index_doc, tokens) in to_index {
         let ordinal = index_doc.ordinal;
         builder.add_pretokenized(index_doc, tokens).map_err(|e| {
@@ -398,7 +556,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         let results: Vec<Result<FileOutput, FileError>> = chunk
             .par_iter()
             .map(|file| {
-                let out = process_file(file, &seg, &builder, &clock);
+                let out = process_file(file, &seg, &builder, &clock, &opts.limits);
                 bar.inc(file.bytes);
                 out
             })
@@ -470,6 +628,15 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     staging.write_json("build_report.json", &report)?;
     staging.commit()?;
     Ok(report)
+}
+
+/// A hidden hook for the integration tests: `BAOGAO_TEST_PANIC_ON=<rel path>` makes that
+/// file's processing panic, to show that a panic costs one file, not the batch. Read once.
+fn test_hook_panics(rel: &str) -> bool {
+    static NAME: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    NAME.get_or_init(|| std::env::var("BAOGAO_TEST_PANIC_ON").ok())
+        .as_deref()
+        == Some(rel)
 }
 
 /// Files processed in parallel between two writes of their records.

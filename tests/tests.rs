@@ -5,5 +5,6 @@ mod util;
 
 mod build;
 mod figures;
+mod hostile;
 mod search;
 mod sections;

@@ -1,6 +1,6 @@
 //! `baogao build`: run the pipeline and print warnings and a one-line summary.
 
-use super::{BuildArgs, EXIT_OK, EXIT_PARTIAL, init_threads};
+use super::{BuildArgs, EXIT_OK, EXIT_PARTIAL, init_threads, term_safe};
 use baogao::pipeline::{self, BuildOptions};
 
 pub fn run(args: BuildArgs) -> anyhow::Result<u8> {
@@ -9,16 +9,27 @@ pub fn run(args: BuildArgs) -> anyhow::Result<u8> {
         corpus: args.corpus,
         index: args.index,
         progress: !args.common.quiet,
+        limits: baogao::limits::Limits {
+            max_line_chars: args.max_line_chars.max(1),
+            max_report_chars: args.max_report_chars.max(1),
+        },
     };
     let report = pipeline::build(&opts)?;
     for skipped in &report.skipped {
         eprintln!(
             "baogao: warning: skipped {}: {} ({})",
-            skipped.path, skipped.reason, skipped.stage
+            term_safe(&skipped.path),
+            term_safe(&skipped.reason),
+            skipped.stage
         );
     }
     for w in &report.warnings {
-        eprintln!("baogao: warning: {}: {} ({})", w.path, w.message, w.stage);
+        eprintln!(
+            "baogao: warning: {}: {} ({})",
+            term_safe(&w.path),
+            term_safe(&w.message),
+            w.stage
+        );
     }
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);

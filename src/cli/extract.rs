@@ -21,7 +21,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
     // Files are read in parallel; output keeps the order given on the command line.
     let results: Vec<_> = files
         .par_iter()
-        .map(|path| pipeline::load_path(path).map(|loaded| pipeline::figures_of_file(&loaded)))
+        .map(|path| pipeline::extract_path(path))
         .collect();
     let mut out = std::io::stdout().lock();
     let mut failed = 0;

@@ -83,6 +83,14 @@ pub struct BuildArgs {
     /// Print the build report as JSON on stdout.
     #[arg(long)]
     pub json: bool,
+    /// Lines longer than this many chars are read as pieces broken at sentence ends (with a
+    /// warning); records keep the line's number.
+    #[arg(long, default_value_t = baogao::limits::Limits::default().max_line_chars, value_name = "CHARS")]
+    pub max_line_chars: usize,
+    /// Reports longer than this many chars are indexed as several parts split at paragraph
+    /// ends (with a warning), never dropped.
+    #[arg(long, default_value_t = baogao::limits::Limits::default().max_report_chars, value_name = "CHARS")]
+    pub max_report_chars: usize,
     #[command(flatten)]
     pub common: Common,
 }
@@ -211,12 +219,41 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
     }
 }
 
-/// Configure rayon's global pool once.
+/// Configure rayon's global pool once. More threads than cores only cost memory (each holds
+/// a file's records), so the count is capped at the machine's cores, with a warning.
 pub fn init_threads(common: &Common) {
     if let Some(n) = common.threads {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let n = if n > cores {
+            eprintln!(
+                "baogao: warning: --threads {n} is more than the {cores} cores here; using {cores}"
+            );
+            cores
+        } else {
+            n.max(1)
+        };
         // An error means the pool exists already, which only happens in tests.
         let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
+            .num_threads(n)
             .build_global();
     }
+}
+
+/// Text from a report or a file name made safe for a terminal: control characters (an escape
+/// sequence in a scraped page could recolour or clear the user's screen) are shown as
+/// `\u{…}` escapes. Tabs and newlines are kept.
+pub fn term_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| c.is_control() && c != '\t' && c != '\n';
+    if !text.chars().any(bad) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if bad(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
