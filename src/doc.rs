@@ -95,6 +95,9 @@ impl CleanLine {
     }
 
     /// Map a byte span of `simplified` to the byte span of the same chars in `text`.
+    ///
+    /// Counts chars from the line start: for many spans of one line use
+    /// [`CleanLine::simplified_map`] once instead, which keeps long lines linear.
     pub fn simplified_to_clean(&self, span: Span) -> Span {
         map_by_chars(&self.simplified, &self.text, span)
     }
@@ -103,9 +106,17 @@ impl CleanLine {
     pub fn clean_to_simplified(&self, span: Span) -> Span {
         map_by_chars(&self.text, &self.simplified, span)
     }
+
+    /// A reusable simplified → clean map for this line, built in one pass.
+    pub fn simplified_map(&self) -> CharMap {
+        CharMap::new(&self.simplified, &self.text)
+    }
 }
 
 /// Map a byte span from `from` to `to`, two strings with the same number of chars.
+///
+/// One-off use only: it walks both strings from the start, so calling it once per mention on a
+/// long line is quadratic; [`CharMap`] does the same mapping in `O(log n)` per span.
 pub fn map_by_chars(from: &str, to: &str, span: Span) -> Span {
     let start_char = from[..span.start.min(from.len())].chars().count();
     let len_chars = from[span.start.min(from.len())..span.end.min(from.len())]
@@ -122,6 +133,53 @@ pub fn map_by_chars(from: &str, to: &str, span: Span) -> Span {
         it.nth(len_chars - 1).unwrap_or(to.len())
     };
     start..end
+}
+
+/// The byte↔char correspondence of two strings with the same number of chars, built once per
+/// line so that mapping each of many spans does not recount chars from the line start (which made
+/// extraction quadratic in line length). Gives exactly what [`map_by_chars`] gives.
+#[derive(Debug, Clone)]
+pub struct CharMap {
+    /// `None` when both strings have the same char boundaries: spans map to themselves.
+    starts: Option<(Vec<usize>, Vec<usize>)>,
+    to_len: usize,
+}
+
+impl CharMap {
+    /// The map from `from` to `to`.
+    pub fn new(from: &str, to: &str) -> CharMap {
+        let same = from.len() == to.len()
+            && from.char_indices().all(|(i, _)| to.is_char_boundary(i))
+            && from.chars().count() == to.chars().count();
+        let starts = (!same).then(|| {
+            let ends = |s: &str| {
+                s.char_indices()
+                    .map(|(i, _)| i)
+                    .chain(std::iter::once(s.len()))
+                    .collect::<Vec<_>>()
+            };
+            (ends(from), ends(to))
+        });
+        CharMap {
+            starts,
+            to_len: to.len(),
+        }
+    }
+
+    /// The span of `to` holding the same chars as `span` of `from`.
+    pub fn map(&self, span: Span) -> Span {
+        let Some((from, to)) = &self.starts else {
+            let start = span.start.min(self.to_len);
+            return start..span.end.min(self.to_len).max(start);
+        };
+        // Chars of `from` before a byte offset (offsets are on char boundaries).
+        let chars_before = |b: usize| from.partition_point(|&i| i < b);
+        let from_len = from.last().copied().unwrap_or(0);
+        let start_char = chars_before(span.start.min(from_len));
+        let end_char = chars_before(span.end.min(from_len)).max(start_char);
+        let at = |c: usize| to.get(c).copied().unwrap_or(self.to_len);
+        at(start_char)..at(end_char)
+    }
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {

@@ -3,19 +3,20 @@
 //! The cleaning stage already folds full-width digits inside numbers, but `extract` must also work
 //! on raw text (`１２％`, `１９５５年`, `２０ｘｘ年`). The patterns run on the line as folded by
 //! [`crate::simplify::fold_width`] (the project's one full-width table), which keeps the char
-//! count, so spans map back to the input by char index ([`crate::doc::map_by_chars`]).
+//! count, so spans map back to the input by char index ([`crate::doc::CharMap`], built once per line).
 
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::doc::map_by_chars;
+use crate::doc::CharMap;
 use crate::simplify::fold_width;
 
 /// A line with its full-width forms folded to ASCII.
 #[derive(Debug)]
 pub(crate) struct Folded<'a> {
     pub text: Cow<'a, str>,
-    input: &'a str,
+    /// Folded → input map, built once (only when folding changed the text).
+    map: Option<CharMap>,
 }
 
 impl<'a> Folded<'a> {
@@ -28,14 +29,18 @@ impl<'a> Folded<'a> {
         } else {
             Cow::Borrowed(input)
         };
-        Folded { text, input }
+        let map = match &text {
+            Cow::Owned(t) => Some(CharMap::new(t, input)),
+            Cow::Borrowed(_) => None,
+        };
+        Folded { text, map }
     }
 
     /// The input span of a span of the folded text.
     pub fn orig_span(&self, s: Range<usize>) -> Range<usize> {
-        match &self.text {
-            Cow::Borrowed(_) => s,
-            Cow::Owned(t) => map_by_chars(t, self.input, s),
+        match &self.map {
+            None => s,
+            Some(m) => m.map(s),
         }
     }
 }

@@ -191,19 +191,23 @@ pub fn mentions_in_line(line: &str) -> Vec<Mention> {
     scan::money(t, &mut taken);
     scan::percents(t, &mut taken);
     years::short_years(t, &mut taken);
-    let mut found = taken.0;
-    found.sort_by_key(|f| f.span.start);
+    let found = taken.into_sorted();
     let sents = sentences(t);
     found
         .iter()
-        .map(|f| {
+        .enumerate()
+        .map(|(i, f)| {
+            // Sentences are sorted and disjoint: the candidate is the last one starting at or
+            // before the mention (binary search, not a scan per mention).
             let sentence = sents
-                .iter()
-                .find(|s| s.start <= f.span.start && f.span.start < s.end)
+                .partition_point(|s| s.start <= f.span.start)
+                .checked_sub(1)
+                .and_then(|k| sents.get(k))
+                .filter(|s| f.span.start < s.end)
                 .cloned()
                 .unwrap_or(0..t.len());
             let year = if f.kind == Kind::Money {
-                money_year(t, f, &sentence, &found)
+                money_year(t, i, &sentence, &found)
             } else {
                 YearRef::None
             };
@@ -235,19 +239,34 @@ pub fn mentions_in_line(line: &str) -> Vec<Mention> {
 ///   gives its year only to its own value (`比2020年的80亿元`);
 /// - a sum after `以来`/`年来` that follows the year is cumulative since then (`成立于20xx年8月,
 ///   三年来,…共引进资金40.3亿元`) → null.
-fn money_year(t: &str, f: &scan::Found, sentence: &Span, all: &[scan::Found]) -> YearRef {
-    let years: Vec<&scan::Found> = all
+///
+/// `all` is sorted and disjoint and `fi` is the index of the figure in it: the nearest year is
+/// searched outwards from the figure, so a line with many figures stays near-linear.
+fn money_year(t: &str, fi: usize, sentence: &Span, all: &[scan::Found]) -> YearRef {
+    let Some(f) = all.get(fi) else {
+        return YearRef::None;
+    };
+    let is_year = |y: &&scan::Found| {
+        y.kind == Kind::Year
+            && y.role != Some(Role::DocNumber)
+            && sentence.start <= y.span.start
+            && y.span.end <= sentence.end
+            && gives_its_year(t, y, f)
+    };
+    let before = all
+        .get(..fi)
+        .unwrap_or_default()
         .iter()
-        .filter(|y| {
-            y.kind == Kind::Year
-                && y.role != Some(Role::DocNumber)
-                && sentence.start <= y.span.start
-                && y.span.end <= sentence.end
-                && gives_its_year(t, y, f)
-        })
-        .collect();
-    let before = years.iter().rev().find(|y| y.span.end <= f.span.start);
-    let chosen = before.or_else(|| years.iter().find(|y| y.span.start >= f.span.end));
+        .rev()
+        .take_while(|y| y.span.start >= sentence.start)
+        .find(|y| is_year(y) && y.span.end <= f.span.start);
+    let chosen = before.or_else(|| {
+        all.get(fi + 1..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|y| y.span.start < sentence.end)
+            .find(|y| is_year(y) && y.span.start >= f.span.end)
+    });
     let Some(y) = chosen else {
         return YearRef::None;
     };

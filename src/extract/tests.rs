@@ -919,3 +919,40 @@ fn several_years_in_a_later_clause_take_no_year() {
     let m = money("2015年累计完成投资30亿元。");
     assert_eq!(m[0].year, YearRef::Year(2015));
 }
+
+/// A 1 MB run-on line (no `。`) with many figures: every figure is found, its text is the source
+/// at its span, and its sentence is a bounded window around it, not the whole line.
+#[test]
+fn long_line_with_many_figures() {
+    let unit = "财政收入增长5%，";
+    let n = (1 << 20) / unit.len() + 1;
+    let line = unit.repeat(n);
+    let m = mentions_in_line(&line);
+    assert_eq!(m.len(), n);
+    for x in &m {
+        assert_eq!(line.get(x.span.clone()), Some("5%"));
+    }
+    let wide = "２０２１年".repeat((1 << 20) / "２０２１年".len() + 1);
+    let years = mentions_in_line(&wide);
+    assert_eq!(years.len(), wide.chars().count() / 5);
+    for y in &years {
+        assert_eq!(wide.get(y.span.clone()), Some("２０２１年"));
+    }
+    let doc = crate::doc::CleanDoc {
+        source: "long.txt".into(),
+        encoding: "UTF-8".into(),
+        lines: vec![crate::doc::CleanLine::identity(&line)],
+        source_lines: None,
+    };
+    let refs = [crate::doc::LineRef {
+        no: 1,
+        line: &doc.lines[0],
+    }];
+    let figs = figures_in_report(&doc, &refs, "r");
+    assert_eq!(figs.len(), n);
+    for f in &figs {
+        assert_eq!(f.text, "5%");
+        assert!(f.sentence.contains("5%"));
+        assert!(f.sentence.chars().count() <= 2 * figure::SENTENCE_WINDOW + 2);
+    }
+}
