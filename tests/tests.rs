@@ -5,5 +5,6 @@ mod util;
 
 mod build;
 mod figures;
+mod properties;
 mod search;
 mod sections;
