@@ -6,5 +6,6 @@ mod util;
 mod build;
 mod figures;
 mod hostile;
+mod properties;
 mod search;
 mod sections;
