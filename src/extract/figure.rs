@@ -94,7 +94,7 @@ fn range_opt<S: Serializer>(v: &Option<[f64; 2]>, s: S) -> Result<S::Ok, S::Erro
 /// The figures of one report: [`mentions_in_line`] on each line's simplified view, spans mapped
 /// back to the cleaned text (`sentence`) and to the source line (`text`).
 ///
-/// A figure's `sentence` is cut to [`SENTENCE_WINDOW`] chars either side of the mention: a line
+/// A figure's `sentence` is cut to `SENTENCE_WINDOW` chars either side of the mention: a line
 /// without `。` is one sentence, and copying the whole line into every figure made memory
 /// quadratic in line length (40,000 years on a 600 KB line exhausted 8 GB).
 pub fn figures_in_report(doc: &CleanDoc, lines: &[LineRef], report_id: &str) -> Vec<Figure> {
