@@ -229,7 +229,7 @@ fn broken_across_lines(this: &CleanLine, next: &CleanLine) -> Option<Figure> {
 
 /// Chars of sentence kept on each side of a mention in [`Figure::sentence`]. Real sentences are
 /// far shorter, so they are kept whole and outputs do not change; only run-on lines are cut.
-pub const SENTENCE_WINDOW: usize = 200;
+pub const SENTENCE_WINDOW: usize = 1000;
 
 /// `sentence` (a byte span of `text` holding `mention`) cut to at most [`SENTENCE_WINDOW`] chars
 /// before and after the mention, on char boundaries. Walks only the kept chars.
