@@ -5,7 +5,9 @@
 //! decodes. UTF-16 without a BOM is recognised by its NUL bytes. The encoding actually used is
 //! recorded, so a user can see why a file came out the way it did.
 
+use std::collections::HashMap;
 use std::fs;
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE};
@@ -43,6 +45,8 @@ pub struct Decoded {
     /// For HTML: the 1-based source line where each line of `text` starts (its first text
     /// node). `None` when the lines of `text` are the source lines.
     pub source_lines: Option<Vec<usize>>,
+    /// What decoding changed that a user should know (invalid bytes replaced, …).
+    pub warnings: Vec<String>,
 }
 
 /// The format of a path, by extension, or `None` for files baogao does not read.
@@ -55,52 +59,215 @@ pub fn format_of(path: &Path) -> Option<Format> {
     }
 }
 
+/// How the corpus folder is walked.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WalkOptions {
+    /// Follow symlinks that lead out of the corpus root. Off by default: a corpus scraped or
+    /// unpacked from elsewhere must not pull in `/etc/passwd` through a link.
+    pub follow_links: bool,
+}
+
+/// What a walk of the corpus found: the files to read, and everything it could not list.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    /// Files to read, sorted by relative path.
+    pub files: Vec<SourceFile>,
+    /// Entries the walk could not use (unreadable folder, broken link, loop, link out of the
+    /// root, duplicate), each with its reason: none is skipped silently.
+    pub skipped: Vec<FileError>,
+}
+
 /// Walk `root` recursively and list the files to read, sorted by relative path so that output
 /// order never depends on the file system.
-pub fn discover(root: &Path) -> Result<Vec<SourceFile>> {
+///
+/// Symlinks inside the root are followed (walkdir detects loops); a link whose target lies
+/// outside the root is recorded as skipped unless [`WalkOptions::follow_links`]. A file reached
+/// twice (through a link) is read once.
+pub fn discover(root: &Path, opts: &WalkOptions) -> Result<Discovery> {
     if !root.is_dir() {
         return Err(Error::MissingCorpus(root.to_path_buf()));
     }
-    let mut files = Vec::new();
-    for entry in WalkDir::new(root).follow_links(true).sort_by_file_name() {
+    let canon_root = fs::canonicalize(root).map_err(|e| Error::Io {
+        path: root.to_path_buf(),
+        source: e,
+    })?;
+    let rel_of = |path: &Path| rel_name(path.strip_prefix(root).unwrap_or(path));
+    let mut found = Discovery::default();
+    let mut seen: HashMap<FileKey, String> = HashMap::new();
+    let mut walk = WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = walk.next() {
         let entry = match entry {
             Ok(e) => e,
-            // An unreadable sub-folder is not fatal: the files we can read still count.
-            Err(_) => continue,
+            Err(err) => {
+                let path = err.path().unwrap_or(root);
+                found.skipped.push(FileError::new(
+                    rel_of(path),
+                    Stage::Discover,
+                    walk_error_reason(&err, path),
+                ));
+                continue;
+            }
         };
+        let path = entry.path();
+        if entry.path_is_symlink() && !opts.follow_links {
+            let target = fs::canonicalize(path).ok();
+            if !target.as_ref().is_some_and(|t| t.starts_with(&canon_root)) {
+                let shown = target.map_or_else(|| "?".into(), |t| t.display().to_string());
+                found.skipped.push(FileError::new(
+                    rel_of(path),
+                    Stage::Discover,
+                    format!(
+                        "symlink to {} leaves the corpus root: not followed (--follow-links follows it)",
+                        shown
+                    ),
+                ));
+                if entry.file_type().is_dir() {
+                    walk.skip_current_dir();
+                }
+                continue;
+            }
+        }
         if !entry.file_type().is_file() {
             continue;
         }
-        let path = entry.path();
         let Some(format) = format_of(path) else {
             continue;
         };
-        let rel = path
-            .strip_prefix(root)
-            .unwrap_or(path)
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect::<Vec<_>>()
-            .join("/");
-        let bytes = entry.metadata().map(|m| m.len()).unwrap_or(0);
-        files.push(SourceFile {
+        let rel = rel_of(path);
+        let meta = entry.metadata().ok();
+        if let Some(key) = meta.as_ref().and_then(file_key) {
+            if let Some(first) = seen.get(&key) {
+                found.skipped.push(FileError::new(
+                    rel,
+                    Stage::Discover,
+                    format!("same file as {first} (reached through a link): read once"),
+                ));
+                continue;
+            }
+            seen.insert(key, rel.clone());
+        }
+        found.files.push(SourceFile {
             path: path.to_path_buf(),
             rel,
             format,
-            bytes,
+            bytes: meta.map_or(0, |m| m.len()),
         });
     }
-    files.sort_by(|a, b| a.rel.cmp(&b.rel));
-    Ok(files)
+    found.files.sort_by(|a, b| a.rel.cmp(&b.rel));
+    // Escaped names are unique in practice; if two still meet, the second is not read under
+    // the first one's id.
+    let mut files: Vec<SourceFile> = Vec::with_capacity(found.files.len());
+    for f in std::mem::take(&mut found.files) {
+        if files.last().is_some_and(|last| last.rel == f.rel) {
+            found.skipped.push(FileError::new(
+                f.rel.clone(),
+                Stage::Discover,
+                "another file has the same name once made printable: not read",
+            ));
+            continue;
+        }
+        files.push(f);
+    }
+    found.files = files;
+    found.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(found)
 }
 
-/// Read and decode one file; HTML is reduced to its text.
-pub fn read(file: &SourceFile) -> Result<Decoded, FileError> {
+/// Why the walk could not use an entry, in words a user can act on.
+fn walk_error_reason(err: &walkdir::Error, path: &Path) -> String {
+    if let Some(ancestor) = err.loop_ancestor() {
+        return format!("symlink loop back to {}: not followed", ancestor.display());
+    }
+    let Some(io) = err.io_error() else {
+        return err.to_string();
+    };
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    match io.kind() {
+        std::io::ErrorKind::NotFound if is_link => {
+            "broken symlink: its target does not exist".into()
+        }
+        std::io::ErrorKind::PermissionDenied => "cannot read: permission denied".into(),
+        _ => format!("cannot read: {io}"),
+    }
+}
+
+/// Identity of a file on disk, to read a file reached through two paths once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct FileKey(u64, u64);
+
+#[cfg(unix)]
+fn file_key(meta: &fs::Metadata) -> Option<FileKey> {
+    use std::os::unix::fs::MetadataExt;
+    Some(FileKey(meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_key(_meta: &fs::Metadata) -> Option<FileKey> {
+    None
+}
+
+/// A relative path as the stable name used in output: `/` separators, and bytes that are not
+/// UTF-8 written as `\xNN` (with `\` doubled in such names), so two distinct names never
+/// become one, as a lossy conversion would make them.
+pub fn rel_name(rel: &Path) -> String {
+    rel.components()
+        .map(|c| component_name(c.as_os_str()))
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(unix)]
+fn component_name(name: &std::ffi::OsStr) -> String {
+    use std::fmt::Write as _;
+    use std::os::unix::ffi::OsStrExt;
+    let bytes = name.as_bytes();
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(bytes.len() + 8);
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(&chunk.valid().replace('\\', "\\\\"));
+        for b in chunk.invalid() {
+            let _ = write!(out, "\\x{b:02X}");
+        }
+    }
+    out
+}
+
+#[cfg(not(unix))]
+fn component_name(name: &std::ffi::OsStr) -> String {
+    name.to_string_lossy().into_owned()
+}
+
+/// Read and decode one file; HTML is reduced to its text. Files larger than `max_bytes` are
+/// refused before they are read, so one giant file cannot exhaust memory.
+pub fn read(file: &SourceFile, max_bytes: u64) -> Result<Decoded, FileError> {
     let fail = |stage: Stage| move |reason: String| FileError::new(file.rel.clone(), stage, reason);
-    let bytes = fs::read(&file.path).map_err(|e| fail(Stage::Read)(format!("cannot read: {e}")))?;
+    let too_big = |size: u64| {
+        fail(Stage::Read)(format!(
+            "file is {:.1} MB, over the {:.0} MB limit (--max-file-mb raises it)",
+            size as f64 / MB,
+            max_bytes as f64 / MB
+        ))
+    };
+    if file.bytes > max_bytes {
+        return Err(too_big(file.bytes));
+    }
+    let mut bytes = Vec::with_capacity(file.bytes.min(max_bytes) as usize);
+    fs::File::open(&file.path)
+        .and_then(|f| f.take(max_bytes + 1).read_to_end(&mut bytes))
+        .map_err(|e| fail(Stage::Read)(format!("cannot read: {e}")))?;
+    // The file grew since it was listed.
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_big(bytes.len() as u64));
+    }
     let mut decoded = decode(&bytes).map_err(fail(Stage::Decode))?;
+    drop(bytes);
     if file.format == Format::Html {
-        let (text, lines) = html_to_text_with_lines(&decoded.text);
+        let (text, lines) = html_to_text_with_lines(&decoded.text).map_err(fail(Stage::Decode))?;
         decoded.text = text;
         decoded.source_lines = Some(lines);
     }
@@ -112,10 +279,18 @@ pub fn read(file: &SourceFile) -> Result<Decoded, FileError> {
     Ok(decoded)
 }
 
+/// Bytes in a megabyte, for limits given in MB.
+pub const MB: f64 = 1024.0 * 1024.0;
+
 /// Share of U+FFFD replacement characters above which a file counts as undecodable.
 const MAX_REPLACEMENT_SHARE: f64 = 0.02;
 
-/// Decode bytes: BOM, strict UTF-8, UTF-16 by NUL pattern, else detected legacy encoding.
+/// Decode bytes.
+///
+/// In order: a BOM; UTF-16 recognised without a BOM (by its NUL pattern, or for Chinese text
+/// with few NULs by its code units); NUL bytes anywhere, or many control bytes, refuse the file
+/// as binary (one rule over the whole file); strict UTF-8; UTF-8 with a few invalid bytes,
+/// decoded lossily with a warning; else the encoding a detector picks.
 pub fn decode(bytes: &[u8]) -> std::result::Result<Decoded, String> {
     if bytes.is_empty() {
         return Err("empty file".into());
@@ -124,19 +299,32 @@ pub fn decode(bytes: &[u8]) -> std::result::Result<Decoded, String> {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         return finish(text.into_owned(), enc.name(), had_errors);
     }
-    if let Some(enc) = utf16_without_bom(bytes) {
+    let utf8 = std::str::from_utf8(bytes);
+    if let Some(enc) = utf16_without_bom(bytes)
+        .or_else(|| utf8.is_err().then(|| utf16_by_code_units(bytes)).flatten())
+    {
         let (text, had_errors) = enc.decode_without_bom_handling(bytes);
         return finish(text.into_owned(), enc.name(), had_errors);
     }
-    if looks_binary(bytes) {
-        return Err("binary file (NUL or control bytes), not text".into());
+    if let Some(reason) = binary_reason(bytes) {
+        return Err(reason);
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    if let Ok(text) = utf8 {
         return Ok(Decoded {
             text: text.to_string(),
             encoding: "UTF-8".into(),
             source_lines: None,
+            warnings: Vec::new(),
         });
+    }
+    if let Some(invalid) = mostly_utf8(bytes) {
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        let mut decoded = finish(text, "UTF-8", true)?;
+        decoded.warnings.push(format!(
+            "{invalid} invalid UTF-8 byte sequence{} replaced with U+FFFD",
+            if invalid == 1 { "" } else { "s" }
+        ));
+        return Ok(decoded);
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
@@ -144,6 +332,20 @@ pub fn decode(bytes: &[u8]) -> std::result::Result<Decoded, String> {
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
     // encoding_rs calls GBK "GBK" and decodes it as GB18030, a superset.
     finish(text.into_owned(), enc.name(), had_errors)
+}
+
+/// Invalid UTF-8 sequences in bytes that are otherwise UTF-8: `Some(count)` when the
+/// multi-byte characters that do decode outnumber the invalid sequences twenty to one. GBK or
+/// Big5 text read as UTF-8 is almost all invalid, so it never passes.
+fn mostly_utf8(bytes: &[u8]) -> Option<usize> {
+    let (mut invalid, mut multibyte) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
+        if !chunk.invalid().is_empty() {
+            invalid += 1;
+        }
+    }
+    (invalid > 0 && multibyte >= 20 * invalid).then_some(invalid)
 }
 
 /// A decoded file is refused when too many of its chars are replacement characters or C1
@@ -168,13 +370,17 @@ fn finish(text: String, encoding: &str, had_errors: bool) -> std::result::Result
         text,
         encoding: encoding.to_string(),
         source_lines: None,
+        warnings: Vec::new(),
     })
 }
+
+/// How many leading bytes the UTF-16 checks look at.
+const UTF16_PROBE_BYTES: usize = 8192;
 
 /// UTF-16 text without a BOM has a NUL in every other byte for ASCII (and often for CJK
 /// punctuation); pick the byte order by where the NULs are.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    let n = bytes.len().min(4096) & !1;
+    let n = bytes.len().min(UTF16_PROBE_BYTES) & !1;
     if n < 4 {
         return None;
     }
@@ -198,17 +404,58 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
 }
 
-/// NUL bytes, or many C0 control bytes other than tab/newline/carriage return/form feed/escape.
-fn looks_binary(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(8192)];
-    if head.contains(&0) {
-        return true;
+/// Chinese UTF-16 with hardly any ASCII has no NULs to go by; its code units do: read in the
+/// right byte order, nine in ten are Han characters, CJK or full-width punctuation, or ASCII,
+/// with at least a third Han. Read in GBK, Big5 or the wrong order, far fewer are. Only asked
+/// of bytes that are not valid UTF-8.
+fn utf16_by_code_units(bytes: &[u8]) -> Option<&'static Encoding> {
+    let n = bytes.len().min(UTF16_PROBE_BYTES) & !1;
+    if n < 8 {
+        return None;
     }
-    let controls = head
+    let head = &bytes[..n];
+    for (enc, unit) in [
+        (UTF_16LE, u16::from_le_bytes as fn([u8; 2]) -> u16),
+        (UTF_16BE, u16::from_be_bytes),
+    ] {
+        let (mut plausible, mut han) = (0usize, 0usize);
+        for pair in head.chunks_exact(2) {
+            let u = unit([pair[0], pair[1]]);
+            let is_han = (0x4E00..=0x9FFF).contains(&u) || (0x3400..=0x4DBF).contains(&u);
+            han += usize::from(is_han);
+            plausible += usize::from(
+                is_han
+                    || matches!(u, 0x09 | 0x0A | 0x0D | 0x20..=0x7E)
+                    || (0x3000..=0x303F).contains(&u)
+                    || (0xFF00..=0xFFEF).contains(&u)
+                    || (0x2000..=0x206F).contains(&u),
+            );
+        }
+        let units = n / 2;
+        if plausible * 10 >= units * 9 && han * 3 >= units {
+            return Some(enc);
+        }
+    }
+    None
+}
+
+/// One rule for binary files, over the whole file: any NUL byte (text decoders never produce
+/// them; UTF-16 was recognised before), or more than one byte in twenty a C0 control other
+/// than tab, newline, carriage return, form feed or escape.
+fn binary_reason(bytes: &[u8]) -> Option<String> {
+    if let Some(at) = memchr::memchr(0, bytes) {
+        return Some(format!("binary file: NUL byte at offset {at}, not text"));
+    }
+    let controls = bytes
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
         .count();
-    controls * 20 > head.len()
+    (controls * 20 > bytes.len()).then(|| {
+        format!(
+            "binary file: {controls} of {} bytes are control codes, not text",
+            bytes.len()
+        )
+    })
 }
 
 /// Elements whose content is never report text.
@@ -249,11 +496,17 @@ const BLOCK_ELEMENTS: &[&str] = &[
     "th",
 ];
 
+/// Deepest element nesting read. Browsers stop nesting at 512 levels (Blink); real report
+/// pages, even with unclosed tags, stay far below 4,096. Deeper pages are hostile or broken,
+/// and html5ever's tree building is quadratic in depth, so they are refused with a reason.
+pub const MAX_HTML_DEPTH: usize = 4096;
+
 /// Reduce an HTML page to text lines with a real HTML parser (html5ever via `scraper`):
 /// scripts, styles and navigation are dropped, block elements become lines, runs of whitespace
-/// inside a block collapse to one space.
-pub fn html_to_text(html: &str) -> String {
-    html_to_text_with_lines(html).0
+/// inside a block collapse to one space. Errors when the page nests deeper than
+/// [`MAX_HTML_DEPTH`].
+pub fn html_to_text(html: &str) -> std::result::Result<String, String> {
+    Ok(html_to_text_with_lines(html)?.0)
 }
 
 /// [`html_to_text`], plus the 1-based line of the HTML source where each output line starts.
@@ -261,20 +514,75 @@ pub fn html_to_text(html: &str) -> String {
 /// html5ever keeps no source positions, so each text node is found again in the source: the
 /// nodes come in document order, so a forward search from the previous match finds it (its
 /// first few chars; entity-encoded text that cannot be found keeps the previous position).
-pub fn html_to_text_with_lines(html: &str) -> (String, Vec<usize>) {
+pub fn html_to_text_with_lines(html: &str) -> std::result::Result<(String, Vec<usize>), String> {
+    let unclosed = unclosed_depth(html);
+    if unclosed > MAX_HTML_DEPTH {
+        return Err(too_deep(unclosed));
+    }
     let doc = scraper::Html::parse_document(html);
     let mut w = HtmlText {
         html,
-        newlines: html.match_indices('\n').map(|(i, _)| i).collect(),
+        newlines: memchr::memchr_iter(b'\n', html.as_bytes()).collect(),
         cursor: 0,
         out: String::new(),
         line: String::new(),
         line_src: None,
         lines: Vec::new(),
     };
-    w.walk(doc.tree.root());
+    w.walk(doc.tree.root())?;
     w.flush();
-    (w.out, w.lines)
+    Ok((w.out, w.lines))
+}
+
+fn too_deep(depth: usize) -> String {
+    format!("HTML nested {depth} elements deep (limit {MAX_HTML_DEPTH}): not read")
+}
+
+/// Elements whose end tag may be left out (they close themselves) or that have none: they do
+/// not count towards [`unclosed_depth`].
+const SELF_CLOSING: &[&str] = &[
+    "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup", "rb",
+    "rt", "rp", "colgroup", "caption", "html", "head", "body", "br", "img", "hr", "meta", "link",
+    "input", "col", "area", "base", "embed", "source", "track", "wbr", "param",
+];
+
+/// The deepest nesting of start tags not yet closed, from a scan of the tags alone (no
+/// parse). It guards the parser: comments, scripts and the exact tree-building rules are not
+/// modelled, so it can only over-count pages that open many tags they never close.
+fn unclosed_depth(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for at in memchr::memchr_iter(b'<', bytes) {
+        let rest = &bytes[at + 1..];
+        let (closing, name_start) = match rest.first() {
+            Some(b'/') => (true, 1),
+            Some(c) if c.is_ascii_alphabetic() => (false, 0),
+            _ => continue,
+        };
+        let name_len = rest[name_start..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        let name = &rest[name_start..name_start + name_len];
+        if name.is_empty()
+            || SELF_CLOSING
+                .iter()
+                .any(|t| t.as_bytes().eq_ignore_ascii_case(name))
+        {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            let tag_end = memchr::memchr(b'>', rest).unwrap_or(rest.len());
+            if tag_end > 0 && rest[tag_end - 1] == b'/' {
+                continue;
+            }
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    }
+    deepest
 }
 
 struct HtmlText<'a> {
@@ -287,6 +595,12 @@ struct HtmlText<'a> {
     /// Source line of the current output line's first text.
     line_src: Option<usize>,
     lines: Vec<usize>,
+}
+
+/// One step of the tree walk: visit a node (at a depth), or end a block element's line.
+enum Step<'a> {
+    Visit(ego_tree::NodeRef<'a, scraper::Node>, usize),
+    EndBlock,
 }
 
 impl HtmlText<'_> {
@@ -320,51 +634,66 @@ impl HtmlText<'_> {
         self.line_at(self.cursor)
     }
 
-    fn walk(&mut self, node: ego_tree::NodeRef<'_, scraper::Node>) {
-        match node.value() {
-            scraper::Node::Text(t) => {
-                if t.trim().is_empty() {
-                    if !self.line.is_empty() {
-                        push_space(&mut self.line);
-                    }
-                    return;
-                }
-                let src = self.locate(t);
-                if self.line.trim().is_empty() {
-                    self.line_src = Some(src);
-                }
-                for (i, part) in t.split_whitespace().enumerate() {
-                    if i > 0 || (t.starts_with(char::is_whitespace) && !self.line.is_empty()) {
-                        push_space(&mut self.line);
-                    }
-                    self.line.push_str(part);
-                }
-                if t.ends_with(char::is_whitespace) && !self.line.is_empty() {
-                    push_space(&mut self.line);
-                }
+    fn text(&mut self, t: &str) {
+        if t.trim().is_empty() {
+            if !self.line.is_empty() {
+                push_space(&mut self.line);
             }
-            scraper::Node::Element(e) => {
-                let name = e.name();
-                if SKIPPED_ELEMENTS.contains(&name) {
-                    return;
-                }
-                let block = BLOCK_ELEMENTS.contains(&name);
-                if block {
-                    self.flush();
-                }
-                for child in node.children() {
-                    self.walk(child);
-                }
-                if block {
-                    self.flush();
-                }
-            }
-            _ => {
-                for child in node.children() {
-                    self.walk(child);
-                }
-            }
+            return;
         }
+        let src = self.locate(t);
+        if self.line.trim().is_empty() {
+            self.line_src = Some(src);
+        }
+        for (i, part) in t.split_whitespace().enumerate() {
+            if i > 0 || (t.starts_with(char::is_whitespace) && !self.line.is_empty()) {
+                push_space(&mut self.line);
+            }
+            self.line.push_str(part);
+        }
+        if t.ends_with(char::is_whitespace) && !self.line.is_empty() {
+            push_space(&mut self.line);
+        }
+    }
+
+    /// Walk the tree in document order with an explicit stack: no recursion, so no depth of
+    /// nesting can overflow the thread's stack.
+    fn walk(
+        &mut self,
+        root: ego_tree::NodeRef<'_, scraper::Node>,
+    ) -> std::result::Result<(), String> {
+        let mut stack = vec![Step::Visit(root, 0)];
+        while let Some(step) = stack.pop() {
+            let (node, depth) = match step {
+                Step::EndBlock => {
+                    self.flush();
+                    continue;
+                }
+                Step::Visit(node, depth) => (node, depth),
+            };
+            if depth > MAX_HTML_DEPTH {
+                return Err(too_deep(depth));
+            }
+            match node.value() {
+                scraper::Node::Text(t) => {
+                    self.text(t);
+                    continue;
+                }
+                scraper::Node::Element(e) => {
+                    let name = e.name();
+                    if SKIPPED_ELEMENTS.contains(&name) {
+                        continue;
+                    }
+                    if BLOCK_ELEMENTS.contains(&name) {
+                        self.flush();
+                        stack.push(Step::EndBlock);
+                    }
+                }
+                _ => {}
+            }
+            stack.extend(node.children().rev().map(|c| Step::Visit(c, depth + 1)));
+        }
+        Ok(())
     }
 }
 
@@ -435,7 +764,7 @@ mod tests {
     #[test]
     fn html_lines_know_their_source_line() {
         let html = "<html><body>\n<div class=nav><script>\nvar a = '一、基本情况';\n</script></div>\n<h1>学生资助\n工作总结</h1>\n<p>一、基本情况</p><p>全年发放资金&nbsp;<b>16万元</b>。</p>\n\n<p>\n  二、存在的问题</p>\n</body></html>";
-        let (text, lines) = html_to_text_with_lines(html);
+        let (text, lines) = html_to_text_with_lines(html).unwrap();
         assert_eq!(
             text,
             "学生资助 工作总结\n一、基本情况\n全年发放资金 16万元。\n二、存在的问题\n"
@@ -450,10 +779,112 @@ mod tests {
             <nav><a href='/'>首页</a> <a>工作报告</a></nav>\
             <h1>学生资助工作总结</h1><p>一、基本情况</p><p>全年发放资金<b>16万元</b>。</p>\
             <style>p{color:red}</style></body></html>";
-        let text = html_to_text(html);
+        let text = html_to_text(html).unwrap();
         assert_eq!(
             text,
             "学生资助工作总结\n一、基本情况\n全年发放资金16万元。\n"
+        );
+    }
+
+    #[test]
+    fn deep_html_is_refused_without_recursion() {
+        let deep = format!(
+            "<html><body>{}深{}</body></html>",
+            "<div>".repeat(10_000),
+            "</div>".repeat(10_000)
+        );
+        let err = html_to_text_with_lines(&deep).unwrap_err();
+        assert!(err.contains("nested 10000 elements deep"), "{err}");
+        // Unclosed self-closing tags (p, li, td, br) do not count as depth.
+        let flat = format!(
+            "<html><body>{}</body></html>",
+            "<p>一、基本情况<br><li>甲".repeat(6_000)
+        );
+        assert!(unclosed_depth(&flat) < 10);
+        assert!(html_to_text(&flat).unwrap().contains("一、基本情况"));
+        // Depth just under the limit still walks (with an explicit stack, on any thread).
+        let ok = format!(
+            "<html><body>{}项目资金16万元{}</body></html>",
+            "<span>".repeat(MAX_HTML_DEPTH - 8),
+            "</span>".repeat(MAX_HTML_DEPTH - 8)
+        );
+        let text = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || html_to_text(&ok))
+            .unwrap()
+            .join()
+            .unwrap()
+            .unwrap();
+        assert_eq!(text, "项目资金16万元\n");
+    }
+
+    #[test]
+    fn utf8_with_a_few_bad_bytes_is_decoded_lossily() {
+        let line = "（一）项目资金到位率100%，共计16万元。"
+            .repeat(10)
+            .into_bytes();
+        let bytes = [&line[..], &[0xFF], &line[..], &[0xC3], &line[..]].concat();
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(d.text.matches('\u{FFFD}').count(), 2);
+        assert_eq!(d.warnings.len(), 1);
+        assert!(
+            d.warnings[0].starts_with("2 invalid UTF-8"),
+            "{:?}",
+            d.warnings
+        );
+        // GBK never passes as mostly UTF-8.
+        let (gbk, _, _) = encoding_rs::GBK.encode("（一）项目资金到位率100%，共计16万元。");
+        assert_eq!(mostly_utf8(&gbk), None);
+        assert!(decode(&gbk).unwrap().warnings.is_empty());
+    }
+
+    #[test]
+    fn chinese_utf16_without_bom_or_nuls_is_recognised() {
+        let text =
+            "预算绩效管理工作总结：项目资金到位，绩效目标基本完成。存在的问题：资金拨付进度偏慢。";
+        for (le, name) in [(true, "UTF-16LE"), (false, "UTF-16BE")] {
+            let bytes: Vec<u8> = text
+                .encode_utf16()
+                .flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() })
+                .collect();
+            assert!(!bytes.contains(&0));
+            let d = decode(&bytes).unwrap();
+            assert_eq!((d.text.as_str(), d.encoding.as_str()), (text, name));
+        }
+        // GBK and Big5 of the same text are not taken for UTF-16.
+        let (gbk, _, _) = encoding_rs::GBK.encode(text);
+        assert_eq!(utf16_by_code_units(&gbk), None);
+        let (big5, _, _) = encoding_rs::BIG5.encode(text);
+        assert_eq!(utf16_by_code_units(&big5), None);
+    }
+
+    #[test]
+    fn a_nul_anywhere_makes_a_file_binary() {
+        let mut bytes = "一、基本情况\n".repeat(2_000).into_bytes();
+        assert!(bytes.len() > 8192);
+        assert!(decode(&bytes).is_ok());
+        let at = bytes.len() - 3;
+        bytes[at] = 0;
+        let err = decode(&bytes).unwrap_err();
+        assert_eq!(
+            err,
+            format!("binary file: NUL byte at offset {at}, not text")
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_stay_distinct() {
+        use std::ffi::OsStr;
+        use std::os::unix::ffi::OsStrExt;
+        let a = Path::new(OsStr::from_bytes(b"dir/\xB1\xA8\xB8\xE6.txt"));
+        let b = Path::new(OsStr::from_bytes(b"dir/\xB1\xA8\xB8\xE7.txt"));
+        assert_eq!(rel_name(a), "dir/\\xB1\\xA8\\xB8\\xE6.txt");
+        assert_ne!(rel_name(a), rel_name(b));
+        assert_eq!(
+            rel_name(Path::new("二〇二一/报告.txt")),
+            "二〇二一/报告.txt"
         );
     }
 }

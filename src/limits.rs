@@ -22,16 +22,20 @@ pub struct Limits {
     pub max_line_chars: usize,
     /// Reports longer than this many chars are split at line boundaries.
     pub max_report_chars: usize,
+    /// Files larger than this many bytes are refused before they are read.
+    pub max_file_bytes: u64,
 }
 
 impl Default for Limits {
     /// 200,000 chars is far beyond any real paragraph (a flattened page body is a few tens of
     /// thousands); 2,000,000 chars (≈ 6 MB of UTF-8) is a few hundred pages, several times the
-    /// longest government work report.
+    /// longest government work report. 64 MB per file bounds a file's memory (about 1 GB at
+    /// the pipeline's peak of ≈ 15 bytes per input byte) while passing any real report.
     fn default() -> Limits {
         Limits {
             max_line_chars: 200_000,
             max_report_chars: 2_000_000,
+            max_file_bytes: 64 * 1024 * 1024,
         }
     }
 }

@@ -33,8 +33,10 @@ pub struct BuildOptions {
     pub index: PathBuf,
     /// Show a progress bar on stderr (only drawn when stderr is a terminal).
     pub progress: bool,
-    /// Line and report size limits.
+    /// File, line and report size limits.
     pub limits: Limits,
+    /// How the corpus folder is walked (symlinks).
+    pub walk: ingest::WalkOptions,
 }
 
 /// A file read, cleaned and split: what every later stage starts from.
@@ -65,9 +67,12 @@ fn load_file_tracked(
     stage: &Cell<Stage>,
 ) -> Result<LoadedFile, FileError> {
     stage.set(Stage::Decode);
-    let mut decoded = ingest::read(file)?;
+    let mut decoded = ingest::read(file, limits.max_file_bytes)?;
     stage.set(Stage::Clean);
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<FileWarning> = std::mem::take(&mut decoded.warnings)
+        .into_iter()
+        .map(|w| FileWarning::new(file.rel.clone(), Stage::Decode, w))
+        .collect();
     if let Some((text, map, broken)) =
         limits::break_long_lines(&decoded.text, limits.max_line_chars)
     {
@@ -518,7 +523,10 @@ impl BuildReport {
 /// only when everything is written, so an interrupted build leaves the previous output intact.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
-    let files = ingest::discover(&opts.corpus)?;
+    let ingest::Discovery {
+        files,
+        skipped: walk_skipped,
+    } = ingest::discover(&opts.corpus, &opts.walk)?;
     let discover = started.elapsed().as_secs_f64();
     let total_bytes: u64 = files.iter().map(|f| f.bytes).sum();
     let seg = Segmenter::new();
@@ -532,12 +540,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let mut report = BuildReport {
         schema_version: 1,
         corpus: opts.corpus.display().to_string(),
-        files_seen: files.len(),
+        files_seen: files.len() + walk_skipped.len(),
         files_read: 0,
         reports: 0,
         figures: 0,
         bytes: total_bytes,
-        skipped: Vec::new(),
+        skipped: walk_skipped,
         warnings: Vec::new(),
         encodings: Default::default(),
         seconds: StageSeconds::default(),

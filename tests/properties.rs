@@ -100,7 +100,7 @@ proptest! {
         let _ = ingest::decode(&bytes);
         let html = format!("<html><body><p>{text}</p><div>{text}</div></body></html>");
         let decoded = ingest::decode(html.as_bytes()).expect("UTF-8 decodes");
-        let (plain, lines) = ingest::html_to_text_with_lines(&decoded.text);
+        let (plain, lines) = ingest::html_to_text_with_lines(&decoded.text).expect("shallow HTML");
         prop_assert!(lines.iter().all(|&n| n >= 1));
         let _ = plain;
     }

@@ -10,7 +10,9 @@ fuzz_target!(|data: &[u8]| {
     if let Some(map) = &decoded.source_lines {
         assert!(map.iter().all(|&n| n >= 1));
     }
-    let (text, lines) = baogao::ingest::html_to_text_with_lines(&decoded.text);
+    let Ok((text, lines)) = baogao::ingest::html_to_text_with_lines(&decoded.text) else {
+        return;
+    };
     let n = baogao::clean::split_lines(&text).len();
     assert!(
         lines.len() >= n.saturating_sub(1),

@@ -12,6 +12,10 @@ pub fn run(args: BuildArgs) -> anyhow::Result<u8> {
         limits: baogao::limits::Limits {
             max_line_chars: args.max_line_chars.max(1),
             max_report_chars: args.max_report_chars.max(1),
+            max_file_bytes: args.max_file_mb.max(1).saturating_mul(1024 * 1024),
+        },
+        walk: baogao::ingest::WalkOptions {
+            follow_links: args.follow_links,
         },
     };
     let report = pipeline::build(&opts)?;

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::{EXIT_FATAL, EXIT_OK, EXIT_PARTIAL, ExtractArgs, init_threads};
+use super::{EXIT_FATAL, EXIT_OK, EXIT_PARTIAL, ExtractArgs, init_threads, term_safe};
 use baogao::extract::Figure;
 use baogao::{ingest, pipeline};
 use rayon::prelude::*;
@@ -11,9 +11,20 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
     init_threads(&args.common);
     // A folder stands for the files baogao reads in it (as `build` finds them).
     let mut files = Vec::new();
+    let mut walk_failed = 0;
     for path in &args.files {
         if path.is_dir() {
-            files.extend(ingest::discover(path)?.into_iter().map(|f| f.path));
+            let found = ingest::discover(path, &ingest::WalkOptions::default())?;
+            for e in &found.skipped {
+                walk_failed += 1;
+                eprintln!(
+                    "baogao: warning: skipped {}: {} ({})",
+                    term_safe(&path.join(&e.path).display().to_string()),
+                    term_safe(&e.reason),
+                    e.stage
+                );
+            }
+            files.extend(found.files.into_iter().map(|f| f.path));
         } else {
             files.push(path.clone());
         }
@@ -24,7 +35,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
         .map(|path| pipeline::extract_path(path))
         .collect();
     let mut out = std::io::stdout().lock();
-    let mut failed = 0;
+    let mut failed = walk_failed;
     if !args.json {
         writeln!(
             out,
@@ -46,13 +57,18 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
             }
             Err(e) => {
                 failed += 1;
-                eprintln!("baogao: warning: skipped {}: {}", path.display(), e.reason);
+                eprintln!(
+                    "baogao: warning: skipped {}: {} ({})",
+                    term_safe(&path.display().to_string()),
+                    term_safe(&e.reason),
+                    e.stage
+                );
             }
         }
     }
     Ok(match failed {
         0 => EXIT_OK,
-        n if n == files.len() => EXIT_FATAL,
+        n if n == files.len() + walk_failed => EXIT_FATAL,
         _ => EXIT_PARTIAL,
     })
 }

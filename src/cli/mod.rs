@@ -58,9 +58,11 @@ pub enum Command {
     /// sections.jsonl, aggregate.json, build_report.json and the search index (tantivy/).
     ///
     /// Reads .txt, .md, .html and .htm files recursively, in path order. Encodings are detected
-    /// (BOM, UTF-8, GB18030/GBK, Big5, UTF-16). A file that cannot be read is reported and
-    /// skipped; the rest of the batch goes on (exit code 1). The previous index stays usable
-    /// until the new one is complete.
+    /// (BOM, UTF-8, GB18030/GBK, Big5, UTF-16). A file that cannot be read (too big, binary,
+    /// undecodable, nested too deep, a broken or outside link…) is reported with its reason in
+    /// build_report.json and skipped; the rest of the batch goes on (exit code 1). The new
+    /// index is published in one atomic step, so the previous one stays usable until then; a
+    /// second build into the same folder at the same time fails at once (exit code 2).
     Build(BuildArgs),
     /// Print the money figures, percentages and years of the given files (no index needed).
     Extract(ExtractArgs),
@@ -91,6 +93,15 @@ pub struct BuildArgs {
     /// ends (with a warning), never dropped.
     #[arg(long, default_value_t = baogao::limits::Limits::default().max_report_chars, value_name = "CHARS")]
     pub max_report_chars: usize,
+    /// Files larger than this many megabytes are skipped with a reason, before they are read,
+    /// so one giant file cannot exhaust memory.
+    #[arg(long, default_value_t = 64, value_name = "MB")]
+    pub max_file_mb: u64,
+    /// Follow symlinks whose target lies outside the corpus folder. By default such links are
+    /// listed as skipped, so a link to /etc/passwd is never indexed. Links inside the corpus
+    /// are always followed (loops are detected and reported).
+    #[arg(long)]
+    pub follow_links: bool,
     #[command(flatten)]
     pub common: Common,
 }
