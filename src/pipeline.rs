@@ -633,6 +633,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         write: t.elapsed().as_secs_f64(),
         total: started.elapsed().as_secs_f64(),
     };
+    // Walk and file errors in one list, in path order (stable: the sort keeps a path's order).
+    report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     staging.write_json("build_report.json", &report)?;
     staging.commit()?;
     Ok(report)

@@ -171,3 +171,128 @@ fn control_characters_in_warnings_are_escaped() {
     assert!(!err.contains('\u{1b}'), "{err:?}");
     assert!(err.contains("bad\\u{1b}[2J.txt"), "{err}");
 }
+
+/// Every case of the reliability issue in one corpus, each bad file beside the good ones.
+#[cfg(unix)]
+#[test]
+fn a_hostile_corpus_loses_no_good_report() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    use std::os::unix::fs::symlink;
+
+    let corpus = good_corpus();
+    let dir = corpus.path();
+    let outside = tempfile::tempdir().expect("temp dir");
+    write(
+        outside.path(),
+        "passwd.txt",
+        "root:x:0:0:root:/root:/bin/bash\n",
+    );
+
+    // Refused: 10,000 nested divs, a file over the size limit, a NUL past the first 8 KB.
+    let deep = format!(
+        "<html><body>{}{GOOD_B}{}</body></html>",
+        "<div>".repeat(10_000),
+        "</div>".repeat(10_000)
+    );
+    write(dir, "b_deep.html", &deep);
+    write(dir, "c_big.txt", &GOOD_A.repeat(12_000));
+    let mut nul = GOOD_A.repeat(60).into_bytes();
+    let at = nul.len() - 10;
+    nul[at] = 0;
+    fs::write(dir.join("d_nul.txt"), &nul).expect("write");
+    // Refused by the walk: a broken link, a loop, a link out of the corpus.
+    symlink(dir.join("no_such_file.txt"), dir.join("e_broken.txt")).expect("symlink");
+    fs::create_dir(dir.join("f_dir")).expect("mkdir");
+    symlink("..", dir.join("f_dir/loop")).expect("symlink");
+    symlink(outside.path().join("passwd.txt"), dir.join("g_passwd.txt")).expect("symlink");
+    // Read, with or without a warning: lossy UTF-8, Chinese UTF-16 without BOM or NULs,
+    // two file names that are not UTF-8 and differ only in an invalid byte.
+    let lossy = [GOOD_A.as_bytes(), &[0xFF], GOOD_A.as_bytes()].concat();
+    fs::write(dir.join("h_lossy.txt"), lossy).expect("write");
+    let utf16: Vec<u8> =
+        "某区2019年卫生健康项目绩效评价报告\n项目总投资为壹佰万元整，资金全部到位。\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+    let utf16_no_ascii: Vec<u8> = utf16
+        .chunks_exact(2)
+        .filter(|p| p != &[b'\n', 0] && !(p[1] == 0 && p[0].is_ascii_digit()))
+        .flatten()
+        .copied()
+        .collect();
+    assert!(!utf16_no_ascii.contains(&0));
+    fs::write(dir.join("i_utf16.txt"), &utf16_no_ascii).expect("write");
+    for last in [0xE6u8, 0xE7] {
+        let name = [b"j_\xB1\xA8\xB8".as_slice(), &[last], b".txt"].concat();
+        fs::write(dir.join(OsStr::from_bytes(&name)), GOOD_B).expect("write");
+    }
+
+    let (index, out) = build_with_env(dir, &[], &["--max-file-mb", "1"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let report = read_json(&index.path().join("build_report.json"));
+    let skipped: Vec<(String, String, String)> = report["skipped"]
+        .as_array()
+        .expect("skipped")
+        .iter()
+        .map(|s| {
+            let f = |k: &str| s[k].as_str().unwrap_or("").to_string();
+            (f("path"), f("stage"), f("reason"))
+        })
+        .collect();
+    let expect = [
+        ("b_deep.html", "decode", "nested 10000 elements deep"),
+        ("c_big.txt", "read", "over the 1 MB limit"),
+        ("d_nul.txt", "decode", &format!("NUL byte at offset {at}")),
+        ("e_broken.txt", "discover", "broken symlink"),
+        ("f_dir/loop", "discover", "symlink loop"),
+        ("g_passwd.txt", "discover", "leaves the corpus root"),
+    ];
+    assert_eq!(skipped.len(), expect.len(), "{skipped:#?}");
+    for ((path, stage, reason), (want_path, want_stage, want_reason)) in skipped.iter().zip(expect)
+    {
+        assert_eq!((path.as_str(), stage.as_str()), (want_path, want_stage));
+        assert!(reason.contains(want_reason), "{path}: {reason}");
+        assert!(err.contains(want_path), "{path} not on stderr: {err}");
+    }
+    let warnings = report["warnings"].as_array().expect("warnings");
+    assert!(
+        warnings.iter().any(|w| w["path"] == "h_lossy.txt"
+            && w["stage"] == "decode"
+            && w["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("1 invalid UTF-8"))),
+        "{warnings:?}"
+    );
+    let reports = read_jsonl(&index.path().join("reports.jsonl"));
+    let got: Vec<(&str, &str)> = reports
+        .iter()
+        .map(|r| {
+            (
+                r["source"].as_str().unwrap_or(""),
+                r["id"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    let names: Vec<&str> = got.iter().map(|g| g.0).collect();
+    assert_eq!(
+        names,
+        [
+            "a_good.txt",
+            "h_lossy.txt",
+            "i_utf16.txt",
+            "j_\\xB1\\xA8\\xB8\\xE6.txt",
+            "j_\\xB1\\xA8\\xB8\\xE7.txt",
+            "z_good.txt"
+        ]
+    );
+    assert_ne!(got[3].1, got[4].1, "ids of the two escaped names");
+    assert!(
+        !fs::read_to_string(index.path().join("reports.jsonl"))
+            .unwrap_or_default()
+            .contains("root:x")
+    );
+    let encoding = reports[2]["encoding"].as_str().unwrap_or("");
+    assert_eq!(encoding, "UTF-16LE");
+}
