@@ -14,6 +14,10 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    #[error(
+        "another baogao build is writing {0} (it holds {0}/.lock): wait for it to end, or build into another --index folder"
+    )]
+    Locked(PathBuf),
     #[error("index at {0}: {1}")]
     Index(PathBuf, String),
     #[error("{0}")]

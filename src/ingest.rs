@@ -34,6 +34,9 @@ pub struct SourceFile {
     pub format: Format,
     /// Size in bytes (for progress).
     pub bytes: u64,
+    /// Position in the corpus's sorted file list: with the report's ordinal, the key that
+    /// breaks ties between equal search scores the same way in every build.
+    pub order: usize,
 }
 
 /// A decoded file.
@@ -154,6 +157,7 @@ pub fn discover(root: &Path, opts: &WalkOptions) -> Result<Discovery> {
             rel,
             format,
             bytes: meta.map_or(0, |m| m.len()),
+            order: 0,
         });
     }
     found.files.sort_by(|a, b| a.rel.cmp(&b.rel));
@@ -170,6 +174,9 @@ pub fn discover(root: &Path, opts: &WalkOptions) -> Result<Discovery> {
             continue;
         }
         files.push(f);
+    }
+    for (i, f) in files.iter_mut().enumerate() {
+        f.order = i;
     }
     found.files = files;
     found.skipped.sort_by(|a, b| a.path.cmp(&b.path));

@@ -33,6 +33,7 @@ pub mod index;
 pub mod ingest;
 pub mod limits;
 pub mod pipeline;
+pub mod publish;
 pub mod sections;
 pub mod segment;
 pub mod simplify;

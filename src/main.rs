@@ -9,7 +9,28 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let args = cli::Cli::parse_from(cli::search_friendly_args(std::env::args_os()));
-    match cli::run(args) {
+    // A panic is a bug or a damaged index, never a crash with a backtrace: one line names
+    // where it happened, and the command ends with the fatal exit code. (Panics inside a
+    // file's processing are caught by the pipeline and cost that file only.)
+    std::panic::set_hook(Box::new(|info| {
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let msg = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        eprintln!("baogao: internal error (panic{at}): {msg}");
+    }));
+    let outcome = std::panic::catch_unwind(|| cli::run(args)).unwrap_or_else(|_| {
+        Err(anyhow::anyhow!(
+            "the command stopped on an internal error; if it was reading an index, the index may be damaged: rebuild it with `baogao build`"
+        ))
+    });
+    match outcome {
         Ok(code) => code.into(),
         // `baogao … | head` closes the pipe early: that is not an error.
         Err(err) if is_broken_pipe(&err) => ExitCode::from(cli::EXIT_OK),

@@ -22,6 +22,7 @@ use crate::extract::{self, Figure};
 use crate::index::{self, IndexDoc};
 use crate::ingest::{self, SourceFile};
 use crate::limits::{self, Limits};
+use crate::publish::{self, Staging};
 use crate::sections::{self, Section};
 use crate::segment::Segmenter;
 use crate::split::{self, Layout};
@@ -167,6 +168,7 @@ pub fn load_path(path: &Path) -> Result<LoadedFile, FileError> {
         rel,
         format,
         bytes,
+        order: 0,
     })
 }
 
@@ -353,6 +355,7 @@ fn process_file_inner(
         let t = Instant::now();
         stage.set(Stage::Segment);
         let mut index_doc = IndexDoc::from_report(doc, span);
+        index_doc.order = index::order_key(file.order, span.ordinal);
         index_doc.years = index_years(&figures);
         index_doc.has_money = figures.iter().any(|f| f.kind == extract::Kind::Money);
         let tokens = index::pre_tokenize(seg, &index_doc);
@@ -532,7 +535,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let seg = Segmenter::new();
     // Everything is written into a staging folder; it replaces the previous output only at the
     // end (and is removed if the build fails).
-    let staging = Staging::new(&opts.index)?;
+    let lock = publish::lock(&opts.index)?;
+    let staging = Staging::new(&opts.index, &lock)?;
     let builder = index::open_for_build_in(&staging.path("tantivy"), &seg)?;
 
     let bar = progress_bar(total_bytes, opts.progress);
@@ -592,6 +596,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     }
     reports_out.finish()?;
     figures_out.finish()?;
+    publish::test_pause("files");
     let process_wall = t.elapsed().as_secs_f64();
 
     // The corpus-wide steps after the files: a spinner says which one runs.
@@ -636,7 +641,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     // Walk and file errors in one list, in path order (stable: the sort keeps a path's order).
     report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     staging.write_json("build_report.json", &report)?;
-    staging.commit()?;
+    publish::test_pause("staged");
+    staging.publish()?;
+    drop(lock);
     Ok(report)
 }
 
@@ -717,7 +724,7 @@ impl JsonlWriter {
 
 /// Read a JSON file of a built index, with an error that says what to do when it is missing.
 pub fn read_index_json<T: serde::de::DeserializeOwned>(index: &Path, name: &str) -> Result<T> {
-    let path = index.join(name);
+    let path = publish::current_dir(index).join(name);
     let text = fs::read_to_string(&path).map_err(|e| missing_index(index, &path, e))?;
     serde_json::from_str(&text).map_err(|e| {
         Error::Index(
@@ -732,7 +739,7 @@ pub fn read_index_jsonl<T: serde::de::DeserializeOwned>(
     index: &Path,
     name: &str,
 ) -> Result<Vec<T>> {
-    let path = index.join(name);
+    let path = publish::current_dir(index).join(name);
     let text = fs::read_to_string(&path).map_err(|e| missing_index(index, &path, e))?;
     text.lines()
         .enumerate()
@@ -782,102 +789,6 @@ fn progress_bar(total: u64, enabled: bool) -> ProgressBar {
     .unwrap_or_else(|_| ProgressStyle::default_bar());
     bar.set_style(style);
     bar
-}
-
-/// A staging folder inside the index folder; [`Staging::commit`] moves its files into place.
-pub struct Staging {
-    dir: PathBuf,
-    target: PathBuf,
-}
-
-impl Staging {
-    /// Create `<index>/.staging-<pid>/`.
-    pub fn new(index: &Path) -> Result<Staging> {
-        let io = |source| Error::Io {
-            path: index.to_path_buf(),
-            source,
-        };
-        fs::create_dir_all(index).map_err(io)?;
-        // A build that was killed (no destructor ran) leaves its staging folder behind.
-        index::remove_stale_dirs(index, ".staging-");
-        let dir = index.join(format!(".staging-{}", std::process::id()));
-        if dir.exists() {
-            fs::remove_dir_all(&dir).map_err(io)?;
-        }
-        fs::create_dir_all(&dir).map_err(io)?;
-        Ok(Staging {
-            dir,
-            target: index.to_path_buf(),
-        })
-    }
-
-    /// Path of a file inside the staging folder (for writers that make their own files).
-    pub fn path(&self, name: &str) -> PathBuf {
-        self.dir.join(name)
-    }
-
-    /// Write records as JSON lines.
-    pub fn write_jsonl<T: Serialize>(&self, name: &str, records: &[T]) -> Result<()> {
-        let path = self.path(name);
-        let io = |source| Error::Io {
-            path: path.clone(),
-            source,
-        };
-        let mut w = BufWriter::new(fs::File::create(&path).map_err(io)?);
-        for r in records {
-            serde_json::to_writer(&mut w, r).map_err(|e| Error::Other(format!("{name}: {e}")))?;
-            w.write_all(b"\n").map_err(io)?;
-        }
-        w.flush().map_err(io)
-    }
-
-    /// Write one pretty-printed JSON document.
-    pub fn write_json<T: Serialize>(&self, name: &str, value: &T) -> Result<()> {
-        let path = self.path(name);
-        let mut text = serde_json::to_string_pretty(value)
-            .map_err(|e| Error::Other(format!("{name}: {e}")))?;
-        text.push('\n');
-        fs::write(&path, text).map_err(|source| Error::Io { path, source })
-    }
-
-    /// Move every staged file into the index folder (each rename is atomic), then remove the
-    /// staging folder.
-    pub fn commit(self) -> Result<()> {
-        let io = |path: &Path, source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        };
-        let mut names: Vec<PathBuf> = fs::read_dir(&self.dir)
-            .map_err(|e| io(&self.dir, e))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .collect();
-        names.sort();
-        for src in names {
-            if let Some(name) = src.file_name() {
-                let dst = self.target.join(name);
-                if src.is_dir() && dst.is_dir() {
-                    // Swap folders: move the old one aside first, then drop it.
-                    let old = self.target.join(format!("{}.old", name.to_string_lossy()));
-                    if old.exists() {
-                        fs::remove_dir_all(&old).map_err(|e| io(&old, e))?;
-                    }
-                    fs::rename(&dst, &old).map_err(|e| io(&dst, e))?;
-                    fs::rename(&src, &dst).map_err(|e| io(&src, e))?;
-                    let _ = fs::remove_dir_all(&old);
-                } else {
-                    fs::rename(&src, &dst).map_err(|e| io(&src, e))?;
-                }
-            }
-        }
-        fs::remove_dir_all(&self.dir).map_err(|e| io(&self.dir, e))
-    }
-}
-
-impl Drop for Staging {
-    fn drop(&mut self) {
-        // A build that failed half-way leaves no staging folder behind.
-        let _ = fs::remove_dir_all(&self.dir);
-    }
 }
 
 #[cfg(test)]

@@ -95,6 +95,7 @@ pub fn make_doc(source: &str, ordinal: u64, lines: &[(usize, &str)]) -> IndexDoc
         id: doc_id(source, ordinal),
         source: source.to_string(),
         ordinal,
+        order: super::order_key(0, ordinal as usize),
         title,
         line_start,
         years: years_of(&all),

@@ -13,14 +13,15 @@
 //! - **Format check**: `baogao-index.json` beside tantivy's files records the format version and
 //!   a fingerprint of the tokenizer setup (HMM flag, user dictionary); [`SearchIndex::open`]
 //!   refuses a mismatch with a "rebuild the index" message instead of returning wrong hits.
-//! - **Atomic build**: [`open_for_build`] writes `tantivy.tmp-<pid>/`; [`Builder::commit`]
-//!   renames the old index to `tantivy.old`, the new one into place, then deletes the old one. A
-//!   failed, dropped or killed build leaves the previous index searchable; search falls back to
-//!   `tantivy.old` during the instant between the two renames.
+//! - **Atomic build**: an index is built in a staging folder and published as a new generation
+//!   by [`crate::publish`], the one place that switches what readers see; a failed, dropped or
+//!   killed build leaves the previous index searchable. [`SearchIndex::open`] reads the current
+//!   generation through a read-only directory, so searching writes and locks nothing.
 
 #[doc(hidden)]
 pub mod fixture;
 pub mod query;
+pub mod readonly;
 pub mod snippet;
 #[cfg(test)]
 mod tests;
@@ -41,7 +42,8 @@ use tantivy::schema::{
 };
 use tantivy::tokenizer::{PreTokenizedString, TextAnalyzer};
 use tantivy::{
-    DocAddress, DocSet, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term,
+    DocAddress, DocId, DocSet, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentReader,
+    TantivyDocument, Term,
 };
 
 pub use query::{ParsedQuery, QueryError};
@@ -55,11 +57,19 @@ use crate::simplify::ScriptCounts;
 /// Folder of the tantivy index inside the `--index` folder.
 pub const TANTIVY_DIR: &str = "tantivy";
 /// Version of the schema and tokenization. Bump it whenever either changes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
+/// The fast field holding [`IndexDoc::order`].
+const ORDER_FIELD: &str = "order";
 /// Weight of a title match relative to a body match.
 pub const TITLE_BOOST: f32 = 2.0;
 /// The small meta file written beside tantivy's files.
 pub const META_FILE: &str = "baogao-index.json";
+
+/// The tie-break key of report `ordinal` of the file at `file_order` in the sorted corpus:
+/// orders like (source, ordinal).
+pub fn order_key(file_order: usize, ordinal: usize) -> u64 {
+    ((file_order as u64) << 24) | (ordinal as u64).min((1 << 24) - 1)
+}
 
 /// One report, as the pipeline hands it to the index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,6 +77,10 @@ pub struct IndexDoc {
     pub id: String,
     pub source: String,
     pub ordinal: u64,
+    /// Tie-break key for equal scores, lowest first: [`order_key`] of the file's place in the
+    /// corpus and the ordinal, so equal-score hits come in (source, ordinal) order and the cut
+    /// at `--limit` is the same in every build, whatever the thread count.
+    pub order: u64,
     /// Title in the original script.
     pub title: String,
     pub line_start: usize,
@@ -96,6 +110,7 @@ impl IndexDoc {
             id: crate::pipeline::report_id(&doc.source, span.ordinal),
             source: doc.source.clone(),
             ordinal: span.ordinal as u64,
+            order: order_key(0, span.ordinal),
             title: doc
                 .line(span.title_line)
                 .map(|l| l.text.trim().to_string())
@@ -245,6 +260,7 @@ struct Fields {
     id: Field,
     source: Field,
     ordinal: Field,
+    order: Field,
     title: Field,
     title_zh: Field,
     body: Field,
@@ -265,6 +281,7 @@ fn schema() -> (Schema, Fields) {
         id: b.add_text_field("id", STRING | STORED),
         source: b.add_text_field("source", STRING | STORED),
         ordinal: b.add_u64_field("ordinal", STORED | FAST),
+        order: b.add_u64_field(ORDER_FIELD, FAST),
         title: b.add_text_field("title", STORED),
         title_zh: b.add_text_field(
             "title_zh",
@@ -287,6 +304,7 @@ fn fields_of(schema: &Schema) -> Option<Fields> {
         id: f("id")?,
         source: f("source")?,
         ordinal: f("ordinal")?,
+        order: f(ORDER_FIELD)?,
         title: f("title")?,
         title_zh: f("title_zh")?,
         body: f("body")?,
@@ -357,28 +375,36 @@ pub struct Builder {
     fields: Fields,
     seg: Segmenter,
     tmp: PathBuf,
-    /// `Some(index_dir)`: swap into `index_dir/tantivy` at commit; `None`: stay in `tmp`.
-    swap_into: Option<PathBuf>,
+    /// For [`open_for_build`]: the lock and staging folder to publish at commit; `None`: the
+    /// caller publishes (the pipeline, which stages more than the index).
+    publish: Option<(crate::publish::BuildLock, crate::publish::Staging)>,
 }
 
-/// Start building a new index for the `--index` folder `index_dir` (the tantivy files go to
-/// `index_dir/tantivy/`). Nothing visible changes until [`Builder::commit`], which swaps the
-/// new index into place.
+/// Start building a search index alone (no other outputs) for the `--index` folder
+/// `index_dir`, holding its build lock. Nothing visible changes until [`Builder::commit`],
+/// which publishes it as the new generation.
 pub fn open_for_build(index_dir: &Path, seg: &Segmenter) -> Result<Builder> {
-    std::fs::create_dir_all(index_dir).map_err(io_err(index_dir))?;
-    remove_stale_builds(index_dir);
-    let tmp = index_dir.join(format!("{TANTIVY_DIR}.tmp-{}", std::process::id()));
-    start_build(tmp, Some(index_dir.to_path_buf()), seg)
+    let to_index = |e: crate::error::Error| IndexError::Io {
+        path: index_dir.to_path_buf(),
+        source: std::io::Error::other(e.to_string()),
+    };
+    let lock = crate::publish::lock(index_dir).map_err(to_index)?;
+    let staging = crate::publish::Staging::new(index_dir, &lock).map_err(to_index)?;
+    start_build(staging.path(TANTIVY_DIR), Some((lock, staging)), seg)
 }
 
 /// Build an index in `dir` (e.g. `Staging::path("tantivy")`; created, emptied if it exists)
-/// and leave it there at [`Builder::commit`]: for a caller that moves the folder into place
-/// itself, as `pipeline::Staging::commit` does. A dropped builder removes `dir`.
+/// and leave it there at [`Builder::commit`], for a caller that publishes it with its other
+/// outputs, as `pipeline::build` does. A dropped builder removes `dir`.
 pub fn open_for_build_in(dir: &Path, seg: &Segmenter) -> Result<Builder> {
     start_build(dir.to_path_buf(), None, seg)
 }
 
-fn start_build(tmp: PathBuf, swap_into: Option<PathBuf>, seg: &Segmenter) -> Result<Builder> {
+fn start_build(
+    tmp: PathBuf,
+    publish: Option<(crate::publish::BuildLock, crate::publish::Staging)>,
+    seg: &Segmenter,
+) -> Result<Builder> {
     if tmp.exists() {
         std::fs::remove_dir_all(&tmp).map_err(io_err(&tmp))?;
     }
@@ -399,39 +425,8 @@ fn start_build(tmp: PathBuf, swap_into: Option<PathBuf>, seg: &Segmenter) -> Res
         fields,
         seg: seg.clone(),
         tmp,
-        swap_into,
+        publish,
     })
-}
-
-/// Remove `tantivy.tmp-<pid>` folders left by builds that were killed. A process is known to
-/// be gone only where `/proc` exists (Linux); elsewhere the folders are left alone.
-fn remove_stale_builds(index_dir: &Path) {
-    remove_stale_dirs(index_dir, &format!("{TANTIVY_DIR}.tmp-"));
-}
-
-/// Remove folders named `<prefix><pid>` in `dir` whose process is gone (see
-/// [`remove_stale_builds`]).
-pub(crate) fn remove_stale_dirs(index_dir: &Path, prefix: &str) {
-    let proc = Path::new("/proc");
-    if !proc.is_dir() {
-        return;
-    }
-    let Ok(entries) = std::fs::read_dir(index_dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let name = e.file_name().to_string_lossy().into_owned();
-        let Some(pid) = name.strip_prefix(prefix) else {
-            continue;
-        };
-        let alive = pid
-            .parse::<u32>()
-            .is_ok_and(|p| p == std::process::id() || proc.join(p.to_string()).exists());
-        if !alive {
-            // Best effort: a folder we cannot remove is only wasted space.
-            let _ = std::fs::remove_dir_all(e.path());
-        }
-    }
 }
 
 impl Builder {
@@ -452,6 +447,7 @@ impl Builder {
         d.add_text(f.id, &doc.id);
         d.add_text(f.source, &doc.source);
         d.add_u64(f.ordinal, doc.ordinal);
+        d.add_u64(f.order, doc.order);
         d.add_text(f.title_zh, query::normalize(doc.title.trim()));
         d.add_text(f.title, &doc.title);
         d.add_pre_tokenized_text(f.body, body);
@@ -501,21 +497,13 @@ impl Builder {
             let _ = f.sync_all();
         }
         let bytes = dir_size(&self.tmp);
-        let Some(index_dir) = self.swap_into.take() else {
-            return Ok(BuildStats { reports, bytes });
-        };
-
-        let live = index_dir.join(TANTIVY_DIR);
-        let old = index_dir.join(format!("{TANTIVY_DIR}.old"));
-        if old.exists() {
-            std::fs::remove_dir_all(&old).map_err(io_err(&old))?;
+        if let Some((lock, staging)) = self.publish.take() {
+            staging.publish().map_err(|e| IndexError::Io {
+                path: self.tmp.clone(),
+                source: std::io::Error::other(e.to_string()),
+            })?;
+            drop(lock);
         }
-        if live.exists() {
-            std::fs::rename(&live, &old).map_err(io_err(&live))?;
-        }
-        std::fs::rename(&self.tmp, &live).map_err(io_err(&self.tmp))?;
-        // The new index is in place; a leftover `tantivy.old` is only wasted space.
-        let _ = std::fs::remove_dir_all(&old);
         Ok(BuildStats { reports, bytes })
     }
 }
@@ -611,15 +599,11 @@ pub fn search(
 impl SearchIndex {
     /// Open `index_dir/tantivy`, check its format and register the tokenizer.
     pub fn open(index_dir: &Path, seg: &Segmenter) -> Result<SearchIndex, SearchError> {
-        let mut path = index_dir.join(TANTIVY_DIR);
+        // Resolved once: every later read is of this generation, even if a build publishes
+        // a new one meanwhile.
+        let path = crate::publish::current_dir(index_dir).join(TANTIVY_DIR);
         if !path.is_dir() {
-            // A build may be between its two renames.
-            let old = index_dir.join(format!("{TANTIVY_DIR}.old"));
-            if old.is_dir() {
-                path = old;
-            } else {
-                return Err(SearchError::NoIndex(index_dir.to_path_buf()));
-            }
+            return Err(SearchError::NoIndex(index_dir.to_path_buf()));
         }
         let meta_path = path.join(META_FILE);
         let meta: Option<Meta> = std::fs::read(&meta_path)
@@ -644,7 +628,8 @@ impl SearchIndex {
             path: path.clone(),
             source,
         };
-        let index = Index::open_in_dir(&path).map_err(tantivy_err)?;
+        let dir = readonly::ReadOnlyDirectory::open(&path).map_err(tantivy_err)?;
+        let index = Index::open(dir).map_err(tantivy_err)?;
         register_tokenizer(&index, seg);
         let Some(fields) = fields_of(&index.schema()) else {
             return Err(SearchError::Outdated {
@@ -741,11 +726,24 @@ impl SearchIndex {
         let fetch = limit
             .saturating_add(excluded.len())
             .min(usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX));
+        // Equal scores are cut by the order key, not by where a document landed in the
+        // segments (which depends on the indexing threads).
+        let by_score_then_order = TopDocs::with_limit(fetch).tweak_score(|seg: &SegmentReader| {
+            let order = seg
+                .fast_fields()
+                .u64(ORDER_FIELD)
+                .ok()
+                .map(|col| col.first_or_default_col(u64::MAX));
+            move |doc: DocId, score: Score| {
+                let key = order.as_ref().map_or(u64::MAX, |col| col.get_val(doc));
+                (score, std::cmp::Reverse(key))
+            }
+        });
         let top = searcher
-            .search(&q, &TopDocs::with_limit(fetch).order_by_score())
+            .search(&q, &by_score_then_order)
             .map_err(|e| self.tantivy_err(e))?;
         let mut hits = Vec::with_capacity(top.len().min(limit));
-        for (score, addr) in top
+        for ((score, _), addr) in top
             .into_iter()
             .filter(|(_, addr)| !excluded.contains(addr))
             .take(limit)

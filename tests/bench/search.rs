@@ -79,6 +79,7 @@ fn load(path: &Path, rel: &str) -> Vec<IndexDoc> {
         path: path.to_path_buf(),
         rel: rel.to_string(),
         format: Format::Text,
+        order: 0,
         bytes: 0,
     };
     match baogao::pipeline::load_file(&file) {
@@ -154,6 +155,7 @@ fn synthetic(i: usize, titles: &[String], pool: &[(String, String)]) -> IndexDoc
         id: format!("{i:08x}"),
         source: format!("synthetic/{:05}.txt", i / 10),
         ordinal: (i % 10 + 1) as u64,
+        order: index::order_key(i, i % 10 + 1),
         title,
         line_start: 1,
         years: index::fixture::years_of(&simplified),
