@@ -7,5 +7,6 @@ mod build;
 mod figures;
 mod hostile;
 mod properties;
+mod publish;
 mod search;
 mod sections;

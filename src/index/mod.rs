@@ -65,6 +65,16 @@ pub const TITLE_BOOST: f32 = 2.0;
 /// The small meta file written beside tantivy's files.
 pub const META_FILE: &str = "baogao-index.json";
 
+/// Score resolution of search results: scores are compared and reported rounded to 1/1,000.
+/// The noise it hides is a few f32 ulps (≈ 1e-6 of the score); the coarser the step, the
+/// rarer a noisy pair straddles a step boundary (≈ 0.2% of tied groups at this step).
+const SCORE_STEPS: f64 = 1_000.0;
+
+/// A score in [`SCORE_STEPS`], the unit in which hits are ranked.
+fn rounded_score(score: Score) -> i64 {
+    (f64::from(score) * SCORE_STEPS).round() as i64
+}
+
 /// The tie-break key of report `ordinal` of the file at `file_order` in the sorted corpus:
 /// orders like (source, ordinal).
 pub fn order_key(file_order: usize, ordinal: usize) -> u64 {
@@ -727,7 +737,10 @@ impl SearchIndex {
             .saturating_add(excluded.len())
             .min(usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX));
         // Equal scores are cut by the order key, not by where a document landed in the
-        // segments (which depends on the indexing threads).
+        // segments (which depends on the indexing threads). Scores are first rounded to
+        // SCORE_STEPS per unit: tantivy sums a boolean query's clause scores in an order that
+        // depends on the doc's place in its segment, so equal matches can differ in the last
+        // bit of an f32, and that noise would decide the cut.
         let by_score_then_order = TopDocs::with_limit(fetch).tweak_score(|seg: &SegmentReader| {
             let order = seg
                 .fast_fields()
@@ -736,18 +749,19 @@ impl SearchIndex {
                 .map(|col| col.first_or_default_col(u64::MAX));
             move |doc: DocId, score: Score| {
                 let key = order.as_ref().map_or(u64::MAX, |col| col.get_val(doc));
-                (score, std::cmp::Reverse(key))
+                (rounded_score(score), std::cmp::Reverse(key))
             }
         });
         let top = searcher
             .search(&q, &by_score_then_order)
             .map_err(|e| self.tantivy_err(e))?;
         let mut hits = Vec::with_capacity(top.len().min(limit));
-        for ((score, _), addr) in top
+        for ((steps, _), addr) in top
             .into_iter()
             .filter(|(_, addr)| !excluded.contains(addr))
             .take(limit)
         {
+            let score = (steps as f64 / SCORE_STEPS) as f32;
             hits.push(self.hit(&searcher, &parsed, score, addr)?);
         }
         hits.sort_by(|a, b| {
