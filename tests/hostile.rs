@@ -296,3 +296,28 @@ fn a_hostile_corpus_loses_no_good_report() {
     let encoding = reports[2]["encoding"].as_str().unwrap_or("");
     assert_eq!(encoding, "UTF-16LE");
 }
+
+#[test]
+fn control_characters_in_report_text_never_reach_the_terminal() {
+    let corpus = good_corpus();
+    // A scraped page with an escape sequence in its title and body, and a bell.
+    write(
+        corpus.path(),
+        "m_escape.txt",
+        "某县\u{1b}]0;owned\u{7}专项审计报告\n审计发现专项资金\u{1b}[2J未及时拨付，涉及金额12万元。\n",
+    );
+    let (index, out) = build_with_env(corpus.path(), &[], &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let hits = baogao(&[
+        "search",
+        "--index",
+        index.path().to_str().expect("utf-8"),
+        "专项资金",
+    ]);
+    let text = String::from_utf8_lossy(&hits.stdout);
+    assert!(text.contains("m_escape.txt"), "{text}");
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "{text:?}"
+    );
+}

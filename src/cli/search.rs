@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Write};
 use baogao::index::{self, Hit, SearchRequest, snippet::char_range_to_bytes};
 use baogao::segment::Segmenter;
 
-use super::{EXIT_OK, SearchArgs, init_threads};
+use super::{EXIT_OK, SearchArgs, init_threads, term_safe};
 
 const BOLD_RED: &str = "\x1b[1;31m";
 const DIM: &str = "\x1b[2m";
@@ -43,7 +43,7 @@ pub fn run(args: SearchArgs) -> anyhow::Result<u8> {
         Err(e) => return Err(e.into()),
     }
     if hits.is_empty() && !args.common.quiet {
-        eprintln!("baogao: no report matches `{}`", req.query);
+        eprintln!("baogao: no report matches `{}`", term_safe(&req.query));
     }
     Ok(EXIT_OK)
 }
@@ -66,11 +66,17 @@ fn write_text(out: &mut impl Write, hits: &[Hit], color: bool) -> std::io::Resul
         if i > 0 {
             writeln!(out)?;
         }
-        writeln!(out, "{bold}{}. {}{reset}", i + 1, h.title)?;
+        // Text from the corpus never reaches the terminal raw: a control character in a
+        // scraped page could rewrite the screen.
+        writeln!(out, "{bold}{}. {}{reset}", i + 1, term_safe(&h.title))?;
         writeln!(
             out,
             "   {dim}{}:{}  report {}  score {:.2}  id {}{reset}",
-            h.source, h.line, h.ordinal, h.score, h.id
+            term_safe(&h.source),
+            h.line,
+            h.ordinal,
+            h.score,
+            h.id
         )?;
         let mut line = String::with_capacity(h.snippet.len() + 16 * h.highlights.len());
         let mut at = 0;
@@ -79,13 +85,13 @@ fn write_text(out: &mut impl Write, hits: &[Hit], color: bool) -> std::io::Resul
             if bs < at {
                 continue;
             }
-            line.push_str(&h.snippet[at..bs]);
+            line.push_str(&term_safe(&h.snippet[at..bs]));
             line.push_str(mark);
-            line.push_str(&h.snippet[bs..be]);
+            line.push_str(&term_safe(&h.snippet[bs..be]));
             line.push_str(reset);
             at = be;
         }
-        line.push_str(&h.snippet[at..]);
+        line.push_str(&term_safe(&h.snippet[at..]));
         writeln!(out, "   {line}")?;
     }
     out.flush()
