@@ -265,7 +265,7 @@ pub fn read(file: &SourceFile, max_bytes: u64) -> Result<Decoded, FileError> {
     }
     let mut bytes = Vec::with_capacity(file.bytes.min(max_bytes) as usize);
     fs::File::open(&file.path)
-        .and_then(|f| f.take(max_bytes + 1).read_to_end(&mut bytes))
+        .and_then(|f| f.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes))
         .map_err(|e| fail(Stage::Read)(format!("cannot read: {e}")))?;
     // The file grew since it was listed.
     if bytes.len() as u64 > max_bytes {
