@@ -413,8 +413,10 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
 
 /// Chinese UTF-16 with hardly any ASCII has no NULs to go by; its code units do: read in the
 /// right byte order, nine in ten are Han characters, CJK or full-width punctuation, or ASCII,
-/// with at least a third Han. Read in GBK, Big5 or the wrong order, far fewer are. Only asked
-/// of bytes that are not valid UTF-8.
+/// and at least half are common characters (GB2312 level 1, the 3,755 most used hanzi) or
+/// CJK punctuation. Read in GBK, Big5 or the wrong order, far fewer are; garbage bytes land
+/// on Han code points too, but on rare ones (level 1 is 18% of the block). Only asked of
+/// bytes that are not valid UTF-8.
 fn utf16_by_code_units(bytes: &[u8]) -> Option<&'static Encoding> {
     let n = bytes.len().min(UTF16_PROBE_BYTES) & !1;
     if n < 8 {
@@ -425,25 +427,37 @@ fn utf16_by_code_units(bytes: &[u8]) -> Option<&'static Encoding> {
         (UTF_16LE, u16::from_le_bytes as fn([u8; 2]) -> u16),
         (UTF_16BE, u16::from_be_bytes),
     ] {
-        let (mut plausible, mut han) = (0usize, 0usize);
+        let (mut plausible, mut common) = (0usize, 0usize);
         for pair in head.chunks_exact(2) {
             let u = unit([pair[0], pair[1]]);
             let is_han = (0x4E00..=0x9FFF).contains(&u) || (0x3400..=0x4DBF).contains(&u);
-            han += usize::from(is_han);
+            // CJK punctuation and full-width ASCII forms (，：（）％), not half-width kana.
+            let is_punct = (0x3000..=0x303F).contains(&u) || (0xFF01..=0xFF5E).contains(&u);
+            common += usize::from(is_punct || (is_han && is_common_hanzi(u)));
             plausible += usize::from(
                 is_han
+                    || is_punct
                     || matches!(u, 0x09 | 0x0A | 0x0D | 0x20..=0x7E)
-                    || (0x3000..=0x303F).contains(&u)
-                    || (0xFF00..=0xFFEF).contains(&u)
                     || (0x2000..=0x206F).contains(&u),
             );
         }
         let units = n / 2;
-        if plausible * 10 >= units * 9 && han * 3 >= units {
+        if plausible * 10 >= units * 9 && common * 2 >= units {
             return Some(enc);
         }
     }
     None
+}
+
+/// A hanzi of GB2312 level 1 (GBK lead byte 0xB0–0xD7, trail 0xA1–0xFE): the 3,755
+/// characters that make up most of any Chinese text.
+fn is_common_hanzi(unit: u16) -> bool {
+    let Some(c) = char::from_u32(u32::from(unit)) else {
+        return false;
+    };
+    let mut buf = [0u8; 4];
+    let (bytes, _, unmappable) = encoding_rs::GBK.encode(c.encode_utf8(&mut buf));
+    !unmappable && bytes.len() == 2 && (0xB0..=0xD7).contains(&bytes[0]) && bytes[1] >= 0xA1
 }
 
 /// One rule for binary files, over the whole file: any NUL byte (text decoders never produce
@@ -864,6 +878,41 @@ mod tests {
         assert_eq!(utf16_by_code_units(&gbk), None);
         let (big5, _, _) = encoding_rs::BIG5.encode(text);
         assert_eq!(utf16_by_code_units(&big5), None);
+        // Garbage bytes that happen to land on (rare) Han code points are not UTF-16 either.
+        let garbage: Vec<u8> = [0x81u8, 0xFF, 0x82, 0xFE].repeat(200);
+        assert_eq!(utf16_by_code_units(&garbage), None);
+    }
+
+    #[test]
+    fn the_seed_page_in_legacy_encodings_is_never_taken_for_utf16() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/corpus/000_8704a95fd81a1589.txt"
+        );
+        let page = std::fs::read_to_string(path).unwrap();
+        let simplified = crate::simplify::to_simplified_aligned(&page);
+        for (enc, text) in [
+            (encoding_rs::GBK, simplified.as_str()),
+            (encoding_rs::BIG5, page.as_str()),
+        ] {
+            let (bytes, _, _) = enc.encode(text);
+            let d = decode(&bytes).unwrap();
+            assert!(
+                !d.encoding.starts_with("UTF-16"),
+                "{} read as {}",
+                enc.name(),
+                d.encoding
+            );
+            // Every slice of it too (the probe reads only the head).
+            for start in (0..bytes.len()).step_by(bytes.len() / 16 + 1) {
+                assert_eq!(
+                    utf16_by_code_units(&bytes[start..]),
+                    None,
+                    "{} at {start}",
+                    enc.name()
+                );
+            }
+        }
     }
 
     #[test]
