@@ -25,6 +25,16 @@ pub enum Script {
     Simplified,
 }
 
+impl Script {
+    /// The name used in every output (`traditional`, `simplified`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Script::Traditional => "traditional",
+            Script::Simplified => "simplified",
+        }
+    }
+}
+
 /// One decoded, cleaned source line.
 #[derive(Debug, Clone, Default)]
 pub struct CleanLine {
@@ -274,6 +284,28 @@ impl CleanDoc {
             .filter_map(|no| self.line(no).map(|line| LineRef { no, line }))
             .collect()
     }
+}
+
+/// Stable report id: FNV-1a 64 of `source`, NUL, `ordinal`, finalised, in hex. It depends only on the
+/// path relative to the corpus root and the report's position in its file.
+pub fn report_id(source: &str, ordinal: usize) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in source
+        .bytes()
+        .chain([0u8])
+        .chain(ordinal.to_string().bytes())
+    {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    // FNV alone barely changes the high bits for a change in the last byte; a splitmix64
+    // finaliser spreads it so ids of neighbouring reports look unrelated.
+    h ^= h >> 30;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^= h >> 27;
+    h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^= h >> 31;
+    format!("{h:016x}")
 }
 
 #[cfg(test)]

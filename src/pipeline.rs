@@ -188,27 +188,7 @@ pub fn extract_path(path: &Path) -> Result<Vec<Figure>, FileError> {
     })
 }
 
-/// Stable report id: FNV-1a 64 of `source`, NUL, `ordinal`, finalised, in hex. It depends only on the
-/// path relative to the corpus root and the report's position in its file.
-pub fn report_id(source: &str, ordinal: usize) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in source
-        .bytes()
-        .chain([0u8])
-        .chain(ordinal.to_string().bytes())
-    {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    // FNV alone barely changes the high bits for a change in the last byte; a splitmix64
-    // finaliser spreads it so ids of neighbouring reports look unrelated.
-    h ^= h >> 30;
-    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    h ^= h >> 27;
-    h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
-    h ^= h >> 31;
-    format!("{h:016x}")
-}
+pub use crate::doc::report_id;
 
 /// Everything one file contributes to the build.
 #[derive(Debug, Clone, Default)]
@@ -239,25 +219,6 @@ impl StageClock {
     }
 }
 
-/// A report's title (original, simplified): its title line without Markdown `#`, or, when that
-/// line is body text rather than a heading (a file with no heading at all), the file name.
-fn report_title(doc: &CleanDoc, span: &ReportSpan) -> (String, String) {
-    let strip = |s: &str| s.trim().trim_start_matches('#').trim().to_string();
-    match doc.line(span.title_line) {
-        Some(l) if split::is_heading_like(l.simplified.trim_start_matches(['#', ' '])) => {
-            (strip(&l.text), strip(&l.simplified))
-        }
-        _ => {
-            let stem = Path::new(&doc.source)
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let simplified = crate::simplify::to_simplified_aligned(&stem);
-            (stem, simplified)
-        }
-    }
-}
-
 /// The per-report record for `reports.jsonl`. `tokens` comes from the one segmentation of the
 /// report (the index's token stream), so nothing is cut twice.
 /// The script was decided when the report's index document was made
@@ -268,7 +229,7 @@ fn report_record(doc: &CleanDoc, span: &ReportSpan, script: Script, tokens: usiz
         .iter()
         .map(|l| l.line.text.chars().count())
         .sum();
-    let (title, title_simplified) = report_title(doc, span);
+    let (title, title_simplified) = split::report_title(doc, span);
     ReportRecord {
         id: report_id(&doc.source, span.ordinal),
         source: doc.source.clone(),
@@ -359,11 +320,7 @@ fn process_file_inner(
         index_doc.years = index_years(&figures);
         index_doc.has_money = figures.iter().any(|f| f.kind == extract::Kind::Money);
         let tokens = index::pre_tokenize(seg, &index_doc);
-        let script = if index_doc.script == "traditional" {
-            Script::Traditional
-        } else {
-            Script::Simplified
-        };
+        let script = index_doc.script;
         let record = report_record(doc, span, script, count_words(&tokens));
         StageClock::add(&clock.segment, t.elapsed());
 
@@ -377,14 +334,9 @@ fn process_file_inner(
         out.reports.push(record);
         to_index.push((index_doc, tokens));
     }
+    // Index documents are made in source lines already (`IndexDoc::from_report`).
     if doc.source_lines.is_some() {
         to_source_lines(doc, &mut out);
-        for (index_doc, _) in &mut to_index {
-            index_doc.line_start = doc.source_line(index_doc.line_start);
-            for line in &mut index_doc.lines {
-                line.0 = doc.source_line(line.0);
-            }
-        }
     }
     // Index the file's reports only once all of them are processed, so a file that fails
     // leaves nothing half-indexed.

@@ -10,11 +10,12 @@
 //! page chrome, or the file name.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::doc::{CleanLine, ReportSpan};
+use crate::doc::{CleanDoc, CleanLine, ReportSpan};
 
 /// A title with a trailing report number: `招商引资工作经费事前绩效评估报告 1`, `…报告2`,
 /// `…报告（三）`, `…总结 第4篇`, `…方法篇5`, `…体会2：`. The stem is normalised by [`series_stem`].
@@ -512,6 +513,26 @@ pub fn is_heading_like(line: &str) -> bool {
         && !is_chrome(line)
         && !line.ends_with(['。', '，', '；', '：', ',', ';', ':', '！', '？'])
         && line.chars().filter(|&c| crate::simplify::is_han(c)).count() >= 2
+}
+
+/// A report's title (original, simplified): its title line without Markdown `#`, or, when that
+/// line is body text rather than a heading (a file with no heading at all), the file name.
+/// Decided here only: `reports.jsonl`, the search index and search hits all use it.
+pub fn report_title(doc: &CleanDoc, span: &ReportSpan) -> (String, String) {
+    let strip = |s: &str| s.trim().trim_start_matches('#').trim().to_string();
+    match doc.line(span.title_line) {
+        Some(l) if is_heading_like(l.simplified.trim_start_matches(['#', ' '])) => {
+            (strip(&l.text), strip(&l.simplified))
+        }
+        _ => {
+            let stem = Path::new(&doc.source)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let simplified = crate::simplify::to_simplified_aligned(&stem);
+            (stem, simplified)
+        }
+    }
 }
 
 #[cfg(test)]

@@ -125,3 +125,81 @@ fn search_without_an_index_says_to_build() {
     assert_eq!(code, Some(2));
     assert!(err.contains("baogao build"), "{err}");
 }
+
+/// One report record: the title, script and line span a hit shows are those of
+/// `reports.jsonl`, for every report of a mixed corpus (GBK, Big5, UTF-16, HTML, Markdown with a
+/// `#` heading, a file with no heading, the seed page).
+#[test]
+fn hits_and_reports_jsonl_agree_on_every_report() {
+    let corpus = tempfile::tempdir().expect("temp dir");
+    let dir = corpus.path();
+    for name in [
+        "big5_report.txt",
+        "gbk_report.txt",
+        "page.html",
+        "sub/utf16_bom.txt",
+    ] {
+        let to = dir.join(name);
+        std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
+        std::fs::copy(fixture_corpus().join(name), &to).expect("copy");
+    }
+    std::fs::copy(
+        seed_corpus().join("000_8704a95fd81a1589.txt"),
+        dir.join("seed.txt"),
+    )
+    .expect("copy");
+    std::fs::write(
+        dir.join("heading.md"),
+        "# 某县2022年农业农村局整体支出绩效自评报告\n\n全年支出资金86万元，绩效目标基本完成。\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("无标题说明.txt"),
+        "今年以来，我们围绕乡村振兴开展了一系列工作，投入资金12万元。\n",
+    )
+    .expect("write");
+    let (index, out) = build(dir, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let reports = read_jsonl(&index.path().join("reports.jsonl"));
+    assert!(reports.len() >= 20, "{}", reports.len());
+    let index_arg = index.path().to_str().expect("utf-8");
+    for r in &reports {
+        let title = r["title_simplified"].as_str().expect("title");
+        // The longest run of Han characters of the title, at most 6 chars, as the query.
+        let query: String = title
+            .split(|c: char| !('\u{4e00}'..='\u{9fff}').contains(&c))
+            .max_by_key(|run| run.chars().count())
+            .unwrap_or("")
+            .chars()
+            .take(6)
+            .collect();
+        assert!(query.chars().count() >= 2, "title {title}");
+        let source = r["source"].as_str().expect("source");
+        let out = baogao(&[
+            "search", "--index", index_arg, "--json", "--limit", "100", "--source", source, &query,
+        ]);
+        let hit = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .find(|h| h["id"] == r["id"]);
+        let Some(hit) = hit else {
+            panic!("{source} report {}: no hit for {query}", r["ordinal"]);
+        };
+        for key in [
+            "title",
+            "script",
+            "line_start",
+            "line_end",
+            "source",
+            "ordinal",
+        ] {
+            assert_eq!(hit[key], r[key], "{source} report {}: {key}", r["ordinal"]);
+        }
+    }
+    let titles: Vec<&str> = reports.iter().filter_map(|r| r["title"].as_str()).collect();
+    assert!(
+        titles.contains(&"某县2022年农业农村局整体支出绩效自评报告"),
+        "{titles:?}"
+    );
+    assert!(titles.contains(&"无标题说明"), "{titles:?}");
+}

@@ -98,14 +98,14 @@ pub fn make_doc(source: &str, ordinal: u64, lines: &[(usize, &str)]) -> IndexDoc
         order: super::order_key(0, ordinal as usize),
         title,
         line_start,
+        line_end: lines.last().map_or(line_start, |l| l.0),
         years: years_of(&all),
         has_money: all.contains("万元") || all.contains("元"),
         script: if traditional {
-            "traditional"
+            crate::doc::Script::Traditional
         } else {
-            "simplified"
-        }
-        .to_string(),
+            crate::doc::Script::Simplified
+        },
         lines,
     }
 }

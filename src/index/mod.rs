@@ -94,13 +94,15 @@ pub struct IndexDoc {
     /// Title in the original script.
     pub title: String,
     pub line_start: usize,
+    /// Last source line of the report (as `reports.jsonl` `line_end`).
+    pub line_end: usize,
     /// Lines of the report: (1-based source line, cleaned original-script text, simplified
     /// text with the SAME char count).
     pub lines: Vec<(usize, String, String)>,
     pub years: Vec<i64>,
     pub has_money: bool,
-    /// `traditional` or `simplified`.
-    pub script: String,
+    /// The report's script, decided here once (from its lines) for every output.
+    pub script: Script,
 }
 
 impl IndexDoc {
@@ -113,27 +115,23 @@ impl IndexDoc {
             .into_iter()
             .map(|l| {
                 counts.add(&l.line.text, &l.line.simplified);
-                (l.no, l.line.text.clone(), l.line.simplified.clone())
+                // Source lines (for HTML, where the block's text starts), as every output.
+                let no = doc.source_line(l.no);
+                (no, l.line.text.clone(), l.line.simplified.clone())
             })
             .collect();
         IndexDoc {
-            id: crate::pipeline::report_id(&doc.source, span.ordinal),
+            id: crate::doc::report_id(&doc.source, span.ordinal),
             source: doc.source.clone(),
             ordinal: span.ordinal as u64,
             order: order_key(0, span.ordinal),
-            title: doc
-                .line(span.title_line)
-                .map(|l| l.text.trim().to_string())
-                .unwrap_or_default(),
-            line_start: span.line_start,
+            title: crate::split::report_title(doc, span).0,
+            line_start: doc.source_line(span.line_start),
+            line_end: doc.source_line(span.line_end),
             lines,
             years: Vec::new(),
             has_money: false,
-            script: match counts.script() {
-                Script::Traditional => "traditional",
-                Script::Simplified => "simplified",
-            }
-            .to_string(),
+            script: counts.script(),
         }
     }
 
@@ -277,6 +275,7 @@ struct Fields {
     text: Field,
     line_nos: Field,
     line_start: Field,
+    line_end: Field,
     years: Field,
     has_money: Field,
     script: Field,
@@ -301,6 +300,7 @@ fn schema() -> (Schema, Fields) {
         text: b.add_text_field("text", STORED),
         line_nos: b.add_u64_field("line_nos", STORED),
         line_start: b.add_u64_field("line_start", STORED | FAST),
+        line_end: b.add_u64_field("line_end", STORED),
         years: b.add_i64_field("years", INDEXED | STORED | FAST),
         has_money: b.add_bool_field("has_money", INDEXED | STORED | FAST),
         script: b.add_text_field("script", STRING | STORED),
@@ -321,6 +321,7 @@ fn fields_of(schema: &Schema) -> Option<Fields> {
         text: f("text")?,
         line_nos: f("line_nos")?,
         line_start: f("line_start")?,
+        line_end: f("line_end")?,
         years: f("years")?,
         has_money: f("has_money")?,
         script: f("script")?,
@@ -466,12 +467,13 @@ impl Builder {
             d.add_u64(f.line_nos, *no as u64);
         }
         d.add_u64(f.line_start, doc.line_start as u64);
+        d.add_u64(f.line_end, doc.line_end as u64);
         let years: BTreeSet<i64> = doc.years.iter().copied().collect();
         for y in years {
             d.add_i64(f.years, y);
         }
         d.add_bool(f.has_money, doc.has_money);
-        d.add_text(f.script, &doc.script);
+        d.add_text(f.script, doc.script.as_str());
         let Some(writer) = self.writer.as_ref() else {
             return Err(IndexError::Tantivy(tantivy::TantivyError::InternalError(
                 "index writer already closed".into(),
@@ -572,6 +574,10 @@ pub struct Hit {
     pub source: String,
     pub ordinal: u64,
     pub title: String,
+    /// The report's first and last source lines and its script, as in `reports.jsonl`.
+    pub line_start: usize,
+    pub line_end: usize,
+    pub script: Script,
     /// 1-based source line of the best passage.
     pub line: usize,
     pub score: f32,
@@ -857,6 +863,16 @@ impl SearchIndex {
                 .and_then(|v| v.as_u64())
                 .unwrap_or(0),
             title,
+            line_start,
+            line_end: doc
+                .get_first(f.line_end)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0) as usize,
+            script: if text_of(f.script) == Script::Traditional.as_str() {
+                Script::Traditional
+            } else {
+                Script::Simplified
+            },
             line,
             score,
             snippet: snip.text,

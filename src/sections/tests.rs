@@ -469,7 +469,7 @@ pub(crate) fn seed_sections() -> (Vec<Section>, Vec<crate::aggregate::ReportInfo
     for (span, r) in loaded.layout.reports.iter().zip(gold_reports) {
         assert_eq!(Some(span.title_line as u64), r["title_line"].as_u64());
         let n = span.ordinal;
-        let id = crate::pipeline::report_id(&doc.source, n);
+        let id = crate::doc::report_id(&doc.source, n);
         let lines = doc.report_lines(span);
         secs.extend(sections_in_report(&doc, &lines, &id));
         infos.push(crate::aggregate::ReportInfo {

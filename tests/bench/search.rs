@@ -158,9 +158,10 @@ fn synthetic(i: usize, titles: &[String], pool: &[(String, String)]) -> IndexDoc
         order: index::order_key(i, i % 10 + 1),
         title,
         line_start: 1,
+        line_end: 2,
         years: index::fixture::years_of(&simplified),
         has_money: simplified.contains('元'),
-        script: "mixed".into(),
+        script: baogao::doc::Script::Simplified,
         lines,
     }
 }
