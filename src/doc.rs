@@ -286,18 +286,26 @@ impl CleanDoc {
     }
 }
 
-/// Stable report id: FNV-1a 64 of `source`, NUL, `ordinal`, finalised, in hex. It depends only on the
-/// path relative to the corpus root and the report's position in its file.
-pub fn report_id(source: &str, ordinal: usize) -> String {
+/// FNV-1a 64 of a byte stream: the one stable hash of the crate (ids, fingerprints), the
+/// same on every platform and Rust version, unlike `std`'s hasher.
+pub fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in source
-        .bytes()
-        .chain([0u8])
-        .chain(ordinal.to_string().bytes())
-    {
+    for b in bytes {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
+    h
+}
+
+/// Stable report id: FNV-1a 64 of `source`, NUL, `ordinal`, finalised, in hex. It depends only on the
+/// path relative to the corpus root and the report's position in its file.
+pub fn report_id(source: &str, ordinal: usize) -> String {
+    let mut h = fnv1a(
+        source
+            .bytes()
+            .chain([0u8])
+            .chain(ordinal.to_string().bytes()),
+    );
     // FNV alone barely changes the high bits for a change in the last byte; a splitmix64
     // finaliser spreads it so ids of neighbouring reports look unrelated.
     h ^= h >> 30;

@@ -63,14 +63,9 @@ pub fn years_of(text: &str) -> Vec<i64> {
     years
 }
 
-/// A stable id from source and ordinal (FNV-1a, hex).
+/// The id the pipeline gives report `ordinal` of `source`.
 pub fn doc_id(source: &str, ordinal: u64) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in source.bytes().chain(ordinal.to_le_bytes()) {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{h:016x}")
+    crate::doc::report_id(source, ordinal as usize)
 }
 
 /// Build an [`IndexDoc`] from `(source line, raw line)` pairs; the first non-blank line is the

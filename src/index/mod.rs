@@ -356,11 +356,7 @@ impl Meta {
 /// A stable fingerprint of the tokenization: mode, position scheme, HMM flag and user
 /// dictionary (FNV-1a, so it does not change between Rust versions).
 fn tokenizer_fingerprint() -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in USER_DICT.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
+    let h = crate::doc::fnv1a(USER_DICT.bytes());
     format!("jieba-search/char-positions/hmm={HMM}/dict={h:016x}")
 }
 
