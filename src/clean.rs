@@ -90,7 +90,11 @@ pub fn clean_line(raw: &str) -> CleanLine {
     }
     // Stage 4: width folding (`％．，` only fold next to a full-width or ASCII digit).
     if may_fold || repaired {
-        fold_widths(&mut chars);
+        let mut folded: Vec<char> = chars.iter().map(|x| x.0).collect();
+        crate::lex::width::fold_in_numbers(&mut folded);
+        for (entry, c) in chars.iter_mut().zip(folded) {
+            entry.0 = c;
+        }
     }
 
     let mut text = String::with_capacity(raw.len());
@@ -188,37 +192,6 @@ fn proportional_map(raw: &str, fixed: &str) -> CharMap {
     out
 }
 
-/// Fold full-width forms inside numbers. Digits and Latin letters always fold (they are never
-/// list markers); `％` folds after a digit, `．` and `，` only between digits (and `，` only as a
-/// thousands separator: followed by exactly three digits).
-fn fold_widths(chars: &mut [(char, usize)]) {
-    let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
-    let n = chars.len();
-    for i in 0..n {
-        let c = chars[i].0;
-        let prev = if i > 0 { Some(chars[i - 1].0) } else { None };
-        let next = chars.get(i + 1).map(|x| x.0);
-        let folded = match c {
-            '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
-                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
-            }
-            '％' if prev.is_some_and(is_digit) => '%',
-            '．' if prev.is_some_and(is_digit) && next.is_some_and(is_digit) => '.',
-            '，' if prev.is_some_and(is_digit) && thousands_group(&chars[i + 1..]) => ',',
-            _ => c,
-        };
-        chars[i].0 = folded;
-    }
-}
-
-/// True when the chars start with exactly three digits not followed by another digit.
-fn thousands_group(rest: &[(char, usize)]) -> bool {
-    let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
-    rest.len() >= 3
-        && rest[..3].iter().all(|x| is_digit(x.0))
-        && !rest.get(3).is_some_and(|x| is_digit(x.0))
-}
-
 /// Characters that are rare in real Chinese prose but common in GBK text decoded one byte off:
 /// bopomofo, box drawing, ideographic description characters, private-use code points,
 /// pinyin letters with diacritics outside glosses, U+FFFD.
@@ -306,7 +279,8 @@ pub fn repair_mojibake(raw: &str) -> Option<String> {
                 continue;
             };
             let head: String = fixed.chars().chain(body[end..].chars()).take(8).collect();
-            if !LIST_MARKER_START.is_match(&head) {
+            // A repaired line must start with a bracketed marker: `（一）`, `（12）`, `（1)`.
+            if !(head.starts_with('（') && crate::lex::marker::starts_with_paren_marker(&head)) {
                 continue;
             }
             let score = badness(&fixed) + tail_badness[k];
@@ -320,11 +294,6 @@ pub fn repair_mojibake(raw: &str) -> Option<String> {
 
 /// Longest damaged run tried, in chars.
 const MAX_DAMAGED_CHARS: usize = 48;
-
-/// A repaired line must start with a list marker: `（一）`, `（12）`, `（1)`.
-static LIST_MARKER_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^（(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[）)]").expect("valid regex")
-});
 
 /// Put `lead` back in front of the shifted bytes and decode as GBK. The two byte-level losses
 /// seen in scraped pages are mended: a run that ends on a lone `0xA3` after `（N` lost the
@@ -342,17 +311,15 @@ fn decode_shifted(lead: u8, bytes: &[u8]) -> Option<String> {
     }
     if text.ends_with('\u{FFFD}') {
         text.pop();
-        if shifted.last() == Some(&0xA3) && UNCLOSED_MARKER.is_match(&text) {
+        if shifted.last() == Some(&0xA3)
+            && crate::lex::marker::ends_with_unclosed_paren_marker(&text)
+        {
             text.push('）');
         }
     }
     let text = text.replace('\u{FFFD}', "");
     if text.is_empty() { None } else { Some(text) }
 }
-
-/// `（七` at the end of a repaired run: its `）` lost a byte.
-static UNCLOSED_MARKER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"（[一二三四五六七八九十]{1,3}$").expect("valid regex"));
 
 /// How many mojibake-looking chars a string has.
 fn badness(s: &str) -> usize {
@@ -361,28 +328,10 @@ fn badness(s: &str) -> usize {
 
 /// Split decoded text into lines (`\n`, `\r\n`, lone `\r`) and clean each.
 pub fn clean_text(text: &str) -> Vec<CleanLine> {
-    split_lines(text).into_iter().map(clean_line).collect()
-}
-
-/// Split text into lines without terminators; a final terminator does not add an empty line.
-pub fn split_lines(text: &str) -> Vec<&str> {
-    let mut lines = Vec::new();
-    let mut rest = text;
-    while !rest.is_empty() {
-        // A byte search: both terminators are ASCII, so a match is always a char boundary.
-        match memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
-            Some(i) => {
-                lines.push(&rest[..i]);
-                let skip = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
-                rest = &rest[i + skip..];
-            }
-            None => {
-                lines.push(rest);
-                rest = "";
-            }
-        }
-    }
-    lines
+    crate::lex::split_lines(text)
+        .into_iter()
+        .map(clean_line)
+        .collect()
 }
 
 #[cfg(test)]
@@ -512,7 +461,10 @@ mod tests {
 
     #[test]
     fn lines_split_on_all_terminators() {
-        assert_eq!(split_lines("a\r\nb\rc\nd\n"), vec!["a", "b", "c", "d"]);
-        assert_eq!(split_lines("a\n\nb"), vec!["a", "", "b"]);
+        assert_eq!(
+            crate::lex::split_lines("a\r\nb\rc\nd\n"),
+            vec!["a", "b", "c", "d"]
+        );
+        assert_eq!(crate::lex::split_lines("a\n\nb"), vec!["a", "", "b"]);
     }
 }

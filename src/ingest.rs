@@ -430,7 +430,7 @@ fn utf16_by_code_units(bytes: &[u8]) -> Option<&'static Encoding> {
         let (mut plausible, mut common) = (0usize, 0usize);
         for pair in head.chunks_exact(2) {
             let u = unit([pair[0], pair[1]]);
-            let is_han = (0x4E00..=0x9FFF).contains(&u) || (0x3400..=0x4DBF).contains(&u);
+            let is_han = crate::lex::han::is_han_unit(u);
             // CJK punctuation and full-width ASCII forms (，：（）％), not half-width kana.
             let is_punct = (0x3000..=0x303F).contains(&u) || (0xFF01..=0xFF5E).contains(&u);
             common += usize::from(is_punct || (is_han && is_common_hanzi(u)));

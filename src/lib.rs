@@ -31,6 +31,7 @@ pub mod error;
 pub mod extract;
 pub mod index;
 pub mod ingest;
+pub mod lex;
 pub mod limits;
 pub mod pipeline;
 pub mod publish;

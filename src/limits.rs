@@ -51,8 +51,9 @@ pub struct BrokenLine {
 
 /// Where a long line may be broken: after a sentence end, or failing that after a clause
 /// mark. Both keep figures whole, since no figure spans these marks.
-const SENTENCE_ENDS: &[char] = &['。', '！', '？', '!', '?', '；', ';'];
-const CLAUSE_ENDS: &[char] = &['，', ',', '、', '：', ':', ' ', '\t', '\u{3000}'];
+fn is_soft_break(c: char) -> bool {
+    matches!(c, '，' | ',' | '、' | '：' | ':' | ' ' | '\t' | '\u{3000}')
+}
 
 /// Break every line longer than `max_chars` chars into pieces of at most `max_chars` chars.
 ///
@@ -64,7 +65,7 @@ pub fn break_long_lines(
     max_chars: usize,
 ) -> Option<(String, Vec<usize>, Vec<BrokenLine>)> {
     let max_chars = max_chars.max(1);
-    let lines = crate::clean::split_lines(text);
+    let lines = crate::lex::split_lines(text);
     // chars ≤ bytes, so a line of at most `max_chars` bytes is never too long.
     if lines
         .iter()
@@ -127,15 +128,15 @@ fn pieces_of(line: &str, max_chars: usize) -> impl Iterator<Item = &str> {
             .char_indices()
             .nth(max_chars / 2)
             .map_or(0, |(b, _)| b);
-        let cut_after = |marks: &[char]| {
+        let cut_after = |is_mark: fn(char) -> bool| {
             window[half..]
                 .char_indices()
                 .rev()
-                .find(|(_, c)| marks.contains(c))
+                .find(|(_, c)| is_mark(*c))
                 .map(|(b, c)| half + b + c.len_utf8())
         };
-        let cut = cut_after(SENTENCE_ENDS)
-            .or_else(|| cut_after(CLAUSE_ENDS))
+        let cut = cut_after(crate::lex::sentence::is_clause_end)
+            .or_else(|| cut_after(is_soft_break))
             .unwrap_or(window_end);
         let (piece, tail) = rest.split_at(cut);
         rest = tail;
@@ -274,7 +275,7 @@ mod tests {
         let long = sentence.repeat(40);
         let text = format!("标题\n{long}\n尾行");
         let (new, map, broken) = break_long_lines(&text, 100).expect("broken");
-        let new_lines = crate::clean::split_lines(&new);
+        let new_lines = crate::lex::split_lines(&new);
         assert_eq!(new_lines.len(), map.len());
         assert_eq!(new_lines[0], "标题");
         assert_eq!(*new_lines.last().expect("lines"), "尾行");
@@ -294,7 +295,7 @@ mod tests {
     fn a_line_without_punctuation_is_cut_at_the_limit() {
         let long = "预算".repeat(150);
         let (new, map, _) = break_long_lines(&long, 100).expect("broken");
-        let pieces = crate::clean::split_lines(&new);
+        let pieces = crate::lex::split_lines(&new);
         assert_eq!(pieces.len(), 3);
         assert!(map.iter().all(|&l| l == 1));
         assert_eq!(pieces.concat(), long);

@@ -32,20 +32,9 @@ pub fn to_simplified_aligned(text: &str) -> String {
     out
 }
 
-/// Fold full-width ASCII forms (`Ａ`, `１`, `％`, U+3000) to ASCII; used on queries.
-pub fn fold_width(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '\u{3000}' => ' ',
-            _ => c,
-        })
-        .collect()
-}
-
 /// Normalise a query or any free text the way document text is normalised for matching.
 pub fn normalize_query(text: &str) -> String {
-    to_simplified_aligned(&fold_width(text))
+    to_simplified_aligned(&crate::lex::width::fold(text))
 }
 
 /// Count of Han chars and of chars that differ between a text and its simplified view.
@@ -59,7 +48,7 @@ impl ScriptCounts {
     /// Add one line (its text and its simplified view).
     pub fn add(&mut self, text: &str, simplified: &str) {
         for (a, b) in text.chars().zip(simplified.chars()) {
-            if is_han(a) {
+            if crate::lex::han::is_han(a) {
                 self.han += 1;
                 if a != b {
                     self.traditional += 1;
@@ -77,11 +66,6 @@ impl ScriptCounts {
             Script::Simplified
         }
     }
-}
-
-/// CJK unified ideographs (basic block and extension A).
-pub fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::doc::{CleanDoc, CleanLine, ReportSpan};
+use crate::lex::numeral::parse_small_number;
 
 /// A title with a trailing report number: `招商引资工作经费事前绩效评估报告 1`, `…报告2`,
 /// `…报告（三）`, `…总结 第4篇`, `…方法篇5`, `…体会2：`. The stem is normalised by [`series_stem`].
@@ -222,7 +223,10 @@ fn single_title(view: &[&str], first: usize) -> usize {
     let mut piece_one = None;
     for n in first..zone_end {
         let l = view[n - 1];
-        if LIST_HEADING.is_match(l) || CHAPTER_HEADING.is_match(l) || is_body_text(l) {
+        if crate::lex::marker::starts_with_numbered_marker(l)
+            || CHAPTER_HEADING.is_match(l)
+            || is_body_text(l)
+        {
             break;
         }
         // `篇一：` on its own line, or `第一篇：…`: the one piece the page shows starts here.
@@ -318,12 +322,6 @@ static DOC_KIND: LazyLock<Regex> = LazyLock::new(|| {
         .expect("DOC_KIND is a valid regex")
 });
 
-/// A list heading: `一、`, `（一）`, `1、`, `(1)`, `1.`.
-static LIST_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[（(]?[一二三四五六七八九十0-9]{1,3}[、)）.．]")
-        .expect("LIST_HEADING is a valid regex")
-});
-
 /// The `(通用17篇)` / `（精选5篇）` note of a collection title.
 static COLLECTION_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[（(][^）)]{0,6}[0-9一二三四五六七八九十]+篇[）)]\s*$")
@@ -345,7 +343,7 @@ fn numbered_series(view: &[&str]) -> Vec<usize> {
                 if let Some(num) = num
                     && stem
                         .chars()
-                        .filter(|&ch| crate::simplify::is_han(ch))
+                        .filter(|&ch| crate::lex::han::is_han(ch))
                         .count()
                         >= 2
                 {
@@ -370,12 +368,12 @@ fn numbered_series(view: &[&str]) -> Vec<usize> {
             let stem = series_stem(raw_stem);
             let han = stem
                 .chars()
-                .filter(|&ch| crate::simplify::is_han(ch))
+                .filter(|&ch| crate::lex::han::is_han(ch))
                 .count();
             let num = c.get(2).and_then(|m| parse_small_number(m.as_str()));
             if han >= 2
                 && !raw_stem.ends_with(['。', '，', '；', '：', ',', ';', ':', '、'])
-                && !LIST_HEADING.is_match(raw_stem)
+                && !crate::lex::marker::starts_with_numbered_marker(raw_stem)
                 && let Some(num) = num
             {
                 by_stem.entry(stem).or_default().push((i + 1, num));
@@ -420,35 +418,6 @@ fn numbered_series(view: &[&str]) -> Vec<usize> {
 
 /// The stem under which `篇一：…`, `【范文2】…` pieces are collected.
 const PIECES: &str = "篇";
-
-/// Parse `12` or Chinese `十二` (up to 999).
-pub fn parse_small_number(s: &str) -> Option<u32> {
-    if let Ok(n) = s.parse::<u32>() {
-        return Some(n);
-    }
-    let digit = |c: char| {
-        "零一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .map(|p| p as u32)
-    };
-    let mut total = 0;
-    let mut current = 0;
-    for c in s.chars() {
-        match c {
-            '十' => {
-                total += current.max(1) * 10;
-                current = 0;
-            }
-            '百' => {
-                total += current.max(1) * 100;
-                current = 0;
-            }
-            _ => current = digit(c)?,
-        }
-    }
-    Some(total + current)
-}
 
 /// The first line of the page trailer at or after line `from`: a [`RELATED_HEADER`] line, or a
 /// [`FOOTER_NOTE`] after which no body text follows.
@@ -512,7 +481,7 @@ pub fn is_heading_like(line: &str) -> bool {
     (2..=60).contains(&n)
         && !is_chrome(line)
         && !line.ends_with(['。', '，', '；', '：', ',', ';', ':', '！', '？'])
-        && line.chars().filter(|&c| crate::simplify::is_han(c)).count() >= 2
+        && line.chars().filter(|&c| crate::lex::han::is_han(c)).count() >= 2
 }
 
 /// A report's title (original, simplified): its title line without Markdown `#`, or, when that
@@ -798,13 +767,5 @@ mod tests {
         // A document title with a document word keeps its place.
         let text = "档案管理制度\n附件.docx\n为规范档案管理，制定本制度。";
         assert_eq!(titles_and_ends(text), vec![(1, 3)]);
-    }
-
-    #[test]
-    fn chinese_small_numbers() {
-        assert_eq!(parse_small_number("十二"), Some(12));
-        assert_eq!(parse_small_number("二十"), Some(20));
-        assert_eq!(parse_small_number("三"), Some(3));
-        assert_eq!(parse_small_number("17"), Some(17));
     }
 }

@@ -108,7 +108,7 @@ proptest! {
     #[test]
     fn clean_and_split_keep_lines_and_spans(text in report_text()) {
         let (doc, layout) = load(&text);
-        prop_assert_eq!(doc.lines.len(), clean::split_lines(&text).len());
+        prop_assert_eq!(doc.lines.len(), baogao::lex::split_lines(&text).len());
         for l in &doc.lines {
             check_line(l);
         }

@@ -5,7 +5,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
     let (doc, layout) = baogao_fuzz::load_text(text);
-    assert_eq!(doc.lines.len(), baogao::clean::split_lines(text).len());
+    assert_eq!(doc.lines.len(), baogao::lex::split_lines(text).len());
     for l in &doc.lines {
         baogao_fuzz::check_line(l);
     }

@@ -13,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok((text, lines)) = baogao::ingest::html_to_text_with_lines(&decoded.text) else {
         return;
     };
-    let n = baogao::clean::split_lines(&text).len();
+    let n = baogao::lex::split_lines(&text).len();
     assert!(
         lines.len() >= n.saturating_sub(1),
         "{} source lines for {n} text lines",

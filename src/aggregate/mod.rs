@@ -169,7 +169,7 @@ pub fn key_terms(seg: &Segmenter, headline: &str) -> Vec<String> {
     for k in words {
         let w = k.keyword;
         if w.chars().count() < 2
-            || !w.chars().all(crate::simplify::is_han)
+            || !w.chars().all(crate::lex::han::is_han)
             || VOCAB.stop.contains(&w)
         {
             continue;
@@ -525,7 +525,7 @@ fn themes(
 fn bigrams(s: &str) -> BTreeSet<(char, char)> {
     let cs: Vec<char> = crate::simplify::to_simplified_aligned(s)
         .chars()
-        .filter(|c| crate::simplify::is_han(*c))
+        .filter(|c| crate::lex::han::is_han(*c))
         .collect();
     cs.windows(2).map(|w| (w[0], w[1])).collect()
 }

@@ -149,26 +149,7 @@ pub fn head_chars(s: &str, n: usize) -> &str {
     &s[..end]
 }
 
-/// Clause punctuation: role cues do not reach across these.
-pub fn is_clause_break(c: char) -> bool {
-    matches!(
-        c,
-        '，' | ','
-            | '；'
-            | ';'
-            | '。'
-            | '！'
-            | '？'
-            | '!'
-            | '?'
-            | '：'
-            | ':'
-            | '（'
-            | '('
-            | '）'
-            | ')'
-    )
-}
+pub use crate::lex::sentence::is_clause_break;
 
 /// Nouns that make a bounded sum name a class (`億元以上項目`, `10億元以上的行業龍頭企業`).
 const CLASS_NOUNS: &[&str] = &[

@@ -2,14 +2,14 @@
 //!
 //! The cleaning stage already folds full-width digits inside numbers, but `extract` must also work
 //! on raw text (`１２％`, `１９５５年`, `２０ｘｘ年`). The patterns run on the line as folded by
-//! [`crate::simplify::fold_width`] (the project's one full-width table), which keeps the char
+//! [`crate::lex::width::fold`] (the project's one full-width table), which keeps the char
 //! count, so spans map back to the input by char index ([`crate::doc::CharMap`], built once per line).
 
 use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::doc::CharMap;
-use crate::simplify::fold_width;
+use crate::lex::width::fold as fold_width;
 
 /// A line with its full-width forms folded to ASCII.
 #[derive(Debug)]

@@ -14,7 +14,7 @@
 mod context;
 mod figure;
 pub(crate) mod fold;
-pub mod number;
+
 pub mod patterns;
 mod scan;
 pub mod totals;
@@ -147,27 +147,7 @@ pub struct Mention {
     pub sentence: Span,
 }
 
-/// Sentence spans of a line: split after `。！？!?`, leading blanks skipped.
-pub fn sentences(line: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in line.char_indices() {
-        if matches!(c, '。' | '！' | '？' | '!' | '?') {
-            out.push(start..i + c.len_utf8());
-            start = i + c.len_utf8();
-        }
-    }
-    if start < line.len() {
-        out.push(start..line.len());
-    }
-    out.into_iter()
-        .map(|s| {
-            let trimmed = line[s.clone()].trim_start_matches([' ', '\t', '\u{3000}', '\u{a0}']);
-            s.end - trimmed.len()..s.end
-        })
-        .filter(|s| !s.is_empty())
-        .collect()
-}
+pub use crate::lex::sentence::sentences;
 
 /// All money, percent and year mentions of one line, in text order.
 ///

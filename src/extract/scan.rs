@@ -7,9 +7,9 @@ use std::ops::Range;
 use super::context::{
     PREVIOUS_YEAR, distant_bound, money_role, prefix_qualifier, suffix_qualifier,
 };
-use super::number::{cjk_digit, has_trailing_unit, parse_numeral, trailing_multiplier};
 use super::patterns::*;
 use super::{Approx, Kind, Role};
+use crate::lex::numeral::{cjk_digit, has_trailing_unit, parse_numeral, trailing_multiplier};
 
 /// A mention in folded coordinates, before year attribution.
 #[derive(Debug, Clone, PartialEq)]

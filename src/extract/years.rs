@@ -3,10 +3,10 @@
 
 use std::ops::Range;
 
-use super::number::{cjk_digit, parse_numeral};
 use super::patterns::*;
 use super::scan::{Found, Taken, caps, char_after, char_before, is_numeral_char};
 use super::{Kind, Role};
+use crate::lex::numeral::{parse_numeral, year_digits};
 
 fn year_found(span: Range<usize>, value: Option<f64>, role: Role) -> Found {
     let mut f = Found::new(span, Kind::Year, value);
@@ -263,19 +263,6 @@ pub(crate) fn roc_years(t: &str, taken: &mut Taken) {
             Role::Date,
         ));
     }
-}
-
-/// A year read digit by digit: `2021`, `一九五四`, `二〇二一`, `二0二一`.
-pub fn year_digits(s: &str) -> Option<f64> {
-    let mut v = 0u32;
-    for c in s.chars() {
-        let d =
-            c.to_digit(10)
-                .or_else(|| cjk_digit(c))
-                .or(if c == 'O' { Some(0) } else { None })?;
-        v = v * 10 + d;
-    }
-    Some(f64::from(v))
 }
 
 /// `1990年代` (a decade), `2021年级` (a grade), `2000年龄` are not years.

@@ -23,7 +23,8 @@ use tantivy::Term;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 
-use super::tokenizer::{fold_char, is_word};
+use super::tokenizer::is_word;
+use crate::lex::width::fold_for_match;
 use crate::segment::HMM;
 
 /// Why a query could not be understood. Messages are written for the person who typed it.
@@ -404,7 +405,7 @@ pub fn parse(jieba: &Jieba, query: &str) -> Result<ParsedQuery, QueryError> {
 
 /// Turn one normalised atom into a unit: default-mode words, each replaced by its finest cover.
 fn build_unit(jieba: &Jieba, text: &str, quoted: bool) -> Result<Unit, QueryError> {
-    let text: String = text.chars().map(fold_char).collect();
+    let text: String = text.chars().map(fold_for_match).collect();
     let text = text.as_str();
     let mut phrase: Pattern = Vec::new();
     let mut words: Vec<Pattern> = Vec::new();

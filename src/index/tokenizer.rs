@@ -10,7 +10,7 @@
 //!   (`绩效评价` = `绩效`@+0 `评价`@+2), which matches text cut `预算绩效/评价` just as well as
 //!   text cut `绩效评价`. Since the simplified view is char-aligned with the original text, the
 //!   same positions also locate matches in the original (see `snippet`).
-//! - Token text is width-folded and ASCII-lowercased ([`fold_char`]); one char maps to one char,
+//! - Token text is width-folded and ASCII-lowercased ([`fold_for_match`]); one char maps to one char,
 //!   so positions are unchanged. Whitespace and punctuation tokens are dropped.
 //! - Tokens are sorted by position (tantivy stores position deltas per term).
 
@@ -20,25 +20,11 @@ use jieba_rs::{Jieba, TokenizeMode};
 use tantivy::tokenizer::{PreTokenizedString, Token, TokenStream, Tokenizer};
 
 use super::IndexDoc;
+use crate::lex::width::fold_for_match;
 use crate::segment::{HMM, Segmenter};
 
 /// Name under which the analyzer is registered in every opened index.
 pub const TOKENIZER_NAME: &str = "zh";
-
-/// Width folding: full-width ASCII to half-width, the ideographic space to a space. One char
-/// to one char.
-pub fn fold_width(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        '\u{3000}' => ' ',
-        _ => c,
-    }
-}
-
-/// Fold one char for matching: [`fold_width`], then ASCII lower case. One char to one char.
-pub fn fold_char(c: char) -> char {
-    fold_width(c).to_ascii_lowercase()
-}
 
 /// Whether a token is worth indexing (has a letter, digit or CJK char).
 pub(crate) fn is_word(word: &str) -> bool {
@@ -48,7 +34,7 @@ pub(crate) fn is_word(word: &str) -> bool {
 /// Cut `text` (simplified view) into index tokens: search mode, char positions, folded text,
 /// sorted by position.
 pub fn zh_tokens(jieba: &Jieba, text: &str) -> Vec<Token> {
-    let folded: String = text.chars().map(fold_char).collect();
+    let folded: String = text.chars().map(fold_for_match).collect();
     // Byte offset in `text` of each char (plus the end), since folding changes byte lengths.
     let byte_of: Vec<usize> = text
         .char_indices()

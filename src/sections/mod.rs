@@ -29,7 +29,8 @@ pub(crate) mod tests;
 use serde::{Deserialize, Serialize};
 
 use crate::doc::{CleanDoc, LineRef};
-use outline::{InlineItem, Outline, headline_range, inline_run, is_space};
+use crate::lex::marker::is_space;
+use outline::{InlineItem, Outline, headline_range, inline_run};
 
 /// One numbered problem or measure (or a group heading holding some).
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]

@@ -612,7 +612,7 @@ fn plain_sentences_lose_lead_in_and_closing() {
 
 #[test]
 fn bullets_older_markers_and_english_lines() {
-    use outline::{MarkerKind, parse_marker};
+    use crate::lex::marker::{MarkerKind, parse_marker};
     let kind = |s: &str| parse_marker(&s.chars().collect::<Vec<_>>()).map(|m| (m.kind, m.len));
     assert_eq!(kind("- 台账不全"), Some((MarkerKind::Bullet, 2)));
     assert_eq!(kind("• 台账不全"), Some((MarkerKind::Bullet, 2)));

@@ -1,5 +1,8 @@
 //! Numeral parsing: Arabic (`1,234.5`), Chinese (`二十三亿八千万`, `一百零五`, `三点五`),
-//! digit-by-digit (`二〇二一`) and mixed forms (`1.2万亿`, `1亿5000万`, `400多万`).
+//! digit-by-digit (`二〇二一`) and mixed forms (`1.2万亿`, `1亿5000万`, `400多万`); and the
+//! small ordinals of list markers and piece numbers (`十二`, `１２`), read off a prefix.
+
+use super::width::digit_value;
 
 /// A parsed numeral.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -184,6 +187,77 @@ pub fn has_trailing_unit(s: &str) -> bool {
         .is_some_and(|c| big_unit(c).is_some() || small_unit(c).is_some())
 }
 
+/// A year written digit by digit: `2021`, `一九五四`, `二〇二一`, `二0二一` (a Latin `O` as the
+/// zero, a common typo). `None` when any char is not a digit.
+pub fn year_digits(s: &str) -> Option<f64> {
+    let mut v = 0u32;
+    for c in s.chars() {
+        let d =
+            c.to_digit(10)
+                .or_else(|| cjk_digit(c))
+                .or(if c == 'O' { Some(0) } else { None })?;
+        v = v.checked_mul(10)?.checked_add(d)?;
+    }
+    Some(f64::from(v))
+}
+
+/// A whole, exact number: `12`, `十二`, `一百零五` (no `多`, no fraction, no bare unit).
+pub fn parse_small_number(s: &str) -> Option<u32> {
+    if let Ok(n) = s.parse::<u32>() {
+        return Some(n);
+    }
+    let n = parse_numeral(s)?;
+    (n.has_digit && !n.more && n.value.fract() == 0.0 && n.value <= f64::from(u32::MAX))
+        .then_some(n.value as u32)
+}
+
+/// A Chinese ordinal from 1 to 99 at the start of `s`, as list markers write them (`三`, `十二`,
+/// `二十`, `九十九`): (value, chars used). At most three chars are read, so `一百` is not one.
+pub fn cn_ordinal_prefix(s: &[char]) -> Option<(u32, usize)> {
+    let digit = |c: char| {
+        if matches!(c, '十' | '拾') {
+            Some(10)
+        } else {
+            cjk_digit(c)
+        }
+    };
+    let n = s
+        .iter()
+        .take(3)
+        .take_while(|c| digit(**c).is_some())
+        .count();
+    if n == 0 {
+        return None;
+    }
+    let d: Vec<u32> = s[..n].iter().filter_map(|c| digit(*c)).collect();
+    let v = match d.as_slice() {
+        [a] => *a,
+        [10, b] if *b < 10 => 10 + b,
+        [a, 10] if *a < 10 => a * 10,
+        [a, 10, b] if *a < 10 && *b < 10 => a * 10 + b,
+        _ => return None,
+    };
+    (v > 0).then_some((v, n))
+}
+
+/// An Arabic ordinal of one or two digits (ASCII or full-width) at the start of `s`: (value,
+/// chars used). Three digits are a number, not a list marker.
+pub fn arabic_ordinal_prefix(s: &[char]) -> Option<(u32, usize)> {
+    let n = s
+        .iter()
+        .take(3)
+        .take_while(|c| digit_value(**c).is_some())
+        .count();
+    if n == 0 || n > 2 {
+        return None;
+    }
+    let v = s[..n]
+        .iter()
+        .filter_map(|c| digit_value(*c))
+        .fold(0, |a, d| a * 10 + d);
+    (v > 0).then_some((v, n))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -259,6 +333,30 @@ mod tests {
         assert!(parse_numeral("平米").is_none());
         assert!(parse_numeral("").is_none());
         assert!(parse_numeral("多").is_none());
+    }
+
+    #[test]
+    fn small_numbers_and_ordinals() {
+        let c = |s: &str| s.chars().collect::<Vec<_>>();
+        assert_eq!(parse_small_number("十二"), Some(12));
+        assert_eq!(parse_small_number("二十"), Some(20));
+        assert_eq!(parse_small_number("17"), Some(17));
+        assert_eq!(parse_small_number("一百零五"), Some(105));
+        assert_eq!(parse_small_number("十几"), None);
+        assert_eq!(parse_small_number("篇"), None);
+        assert_eq!(cn_ordinal_prefix(&c("十二、")), Some((12, 2)));
+        assert_eq!(cn_ordinal_prefix(&c("二十三是")), Some((23, 3)));
+        assert_eq!(cn_ordinal_prefix(&c("贰、")), Some((2, 1)));
+        assert_eq!(cn_ordinal_prefix(&c("一百")), Some((1, 1)));
+        assert_eq!(cn_ordinal_prefix(&c("零、")), None);
+        assert_eq!(cn_ordinal_prefix(&c("十十")), None);
+        assert_eq!(arabic_ordinal_prefix(&c("１２．")), Some((12, 2)));
+        assert_eq!(arabic_ordinal_prefix(&c("3、")), Some((3, 1)));
+        assert_eq!(arabic_ordinal_prefix(&c("123、")), None);
+        assert_eq!(arabic_ordinal_prefix(&c("0、")), None);
+        assert_eq!(year_digits("二〇二一"), Some(2021.0));
+        assert_eq!(year_digits("2O21"), Some(2021.0));
+        assert_eq!(year_digits("二〇二一年"), None);
     }
 
     #[test]
