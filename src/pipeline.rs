@@ -315,10 +315,8 @@ fn process_file_inner(
 
         let t = Instant::now();
         stage.set(Stage::Segment);
-        let mut index_doc = IndexDoc::from_report(doc, span);
+        let mut index_doc = index_doc(doc, span, &figures);
         index_doc.order = index::order_key(file.order, span.ordinal);
-        index_doc.years = index_years(&figures);
-        index_doc.has_money = figures.iter().any(|f| f.kind == extract::Kind::Money);
         let tokens = index::pre_tokenize(seg, &index_doc);
         let script = index_doc.script;
         let record = report_record(doc, span, script, count_words(&tokens));
@@ -401,7 +399,32 @@ fn to_source_lines_items(doc: &CleanDoc, items: &mut [sections::Item]) {
 
 /// The years a report mentions, for the index's year filter: every year figure with a value,
 /// and every year of a plan period or year range (`“十一五”` → 2006 … 2010).
-fn index_years(figures: &[Figure]) -> Vec<i64> {
+/// The index document of one report, with the years and money flag its figures give.
+pub fn index_doc(doc: &CleanDoc, span: &ReportSpan, figures: &[Figure]) -> IndexDoc {
+    let mut d = IndexDoc::from_report(doc, span);
+    d.years = index_years(figures);
+    d.has_money = figures.iter().any(|f| f.kind == extract::Kind::Money);
+    d
+}
+
+/// The index documents of a loaded file, made as `build` makes them (no segmenting): what
+/// tests and benchmarks index, so they search the real pipeline's records.
+pub fn index_docs(loaded: &LoadedFile) -> Vec<IndexDoc> {
+    let doc = &loaded.doc;
+    loaded
+        .layout
+        .reports
+        .iter()
+        .map(|span| {
+            let id = report_id(&doc.source, span.ordinal);
+            let figures = extract::figures_in_report(doc, &doc.report_lines(span), &id);
+            index_doc(doc, span, &figures)
+        })
+        .collect()
+}
+
+/// The years a report's year figures name: a range of up to 20 years counts every year in it.
+pub fn index_years(figures: &[Figure]) -> Vec<i64> {
     let mut years = std::collections::BTreeSet::new();
     for f in figures.iter().filter(|f| f.kind == extract::Kind::Year) {
         match (f.range, f.value) {

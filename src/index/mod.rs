@@ -18,8 +18,6 @@
 //!   killed build leaves the previous index searchable. [`SearchIndex::open`] reads the current
 //!   generation through a read-only directory, so searching writes and locks nothing.
 
-#[doc(hidden)]
-pub mod fixture;
 pub mod query;
 pub mod readonly;
 pub mod snippet;

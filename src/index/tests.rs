@@ -21,12 +21,8 @@ fn seed_path() -> PathBuf {
     }
 }
 
-fn seed_text() -> String {
-    std::fs::read_to_string(seed_path()).expect("seed page")
-}
-
-/// The reports of one file through the real pipeline (read, clean, split), as `IndexDoc`s.
-/// Years and money come from a crude stand-in until extract is wired in.
+/// The reports of one file through the real pipeline (read, clean, split, extract), as
+/// `IndexDoc`s.
 fn pipeline_docs(path: &Path, rel: &str) -> Vec<IndexDoc> {
     let file = crate::ingest::SourceFile {
         path: path.to_path_buf(),
@@ -36,18 +32,7 @@ fn pipeline_docs(path: &Path, rel: &str) -> Vec<IndexDoc> {
         bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
     };
     let loaded = crate::pipeline::load_file(&file).unwrap_or_else(|e| panic!("{rel}: {e}"));
-    loaded
-        .layout
-        .reports
-        .iter()
-        .map(|span| {
-            let mut d = IndexDoc::from_report(&loaded.doc, span);
-            let simplified = d.simplified_body();
-            d.years = super::fixture::years_of(&simplified);
-            d.has_money = simplified.contains('元');
-            d
-        })
-        .collect()
+    crate::pipeline::index_docs(&loaded)
 }
 
 /// Seed reports plus fixture reports.
@@ -351,9 +336,9 @@ fn hits_show_the_original_script_with_highlights_and_lines() {
         assert_eq!(marked, "公務用車");
     }
     // The line number points at a source line that holds the snippet's text.
-    let seed = seed_text();
     // (The snippet is cleaned text: the raw line still has its pinyin glosses.)
-    let line = super::fixture::clean_line(super::fixture::split_lines(&seed)[h.line - 1]);
+    let loaded = crate::pipeline::load_path(&seed_path()).expect("seed page");
+    let line = &loaded.doc.lines[h.line - 1].text;
     let core: String = h.snippet.trim_matches('…').chars().take(10).collect();
     assert!(line.contains(&core), "{core} not in line {}", h.line);
 }

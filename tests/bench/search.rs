@@ -83,18 +83,7 @@ fn load(path: &Path, rel: &str) -> Vec<IndexDoc> {
         bytes: 0,
     };
     match baogao::pipeline::load_file(&file) {
-        Ok(loaded) => loaded
-            .layout
-            .reports
-            .iter()
-            .map(|span| {
-                let mut d = IndexDoc::from_report(&loaded.doc, span);
-                let s = d.simplified_body();
-                d.years = index::fixture::years_of(&s);
-                d.has_money = s.contains('元');
-                d
-            })
-            .collect(),
+        Ok(loaded) => baogao::pipeline::index_docs(&loaded),
         Err(e) => panic!("{rel}: {e}"),
     }
 }
@@ -159,7 +148,7 @@ fn synthetic(i: usize, titles: &[String], pool: &[(String, String)]) -> IndexDoc
         title,
         line_start: 1,
         line_end: 2,
-        years: index::fixture::years_of(&simplified),
+        years: years_of(&simplified),
         has_money: simplified.contains('元'),
         script: baogao::doc::Script::Simplified,
         lines,
@@ -280,4 +269,14 @@ fn main() {
         pct(0.99),
         all[all.len() - 1]
     );
+}
+
+/// The years the extractor finds in a synthetic document's text.
+fn years_of(text: &str) -> Vec<i64> {
+    let years: std::collections::BTreeSet<i64> = baogao::extract::mentions_in_line(text)
+        .iter()
+        .filter(|m| m.kind == baogao::extract::Kind::Year)
+        .filter_map(|m| m.value.map(|v| v as i64))
+        .collect();
+    years.into_iter().collect()
 }
