@@ -25,7 +25,7 @@ use rayon::prelude::*;
 use jieba_rs::{KeywordExtract, TfIdf};
 use serde::{Deserialize, Serialize};
 
-use crate::sections::{Item, MEASURES, PROBLEMS, Section};
+use crate::sections::{Item, ItemRole, MEASURES, PROBLEMS, Section, SectionType};
 use crate::segment::Segmenter;
 
 /// Boilerplate words dropped from key terms (one per line or space-separated; `#` comments).
@@ -194,7 +194,7 @@ struct Flat<'a> {
     head: usize,
 }
 
-fn flatten<'a>(items: &'a [Item], role: &str, out: &mut Vec<&'a Item>) {
+fn flatten<'a>(items: &'a [Item], role: ItemRole, out: &mut Vec<&'a Item>) {
     for it in items {
         if it.role == role {
             out.push(it);
@@ -219,8 +219,8 @@ pub fn aggregate(sections: &[Section], reports: &[ReportInfo], seg: &Segmenter) 
             }
         }
     }
-    let problems = themes(sections, PROBLEMS, "problem", seg, &rep_of);
-    let measures = themes(sections, MEASURES, "measure", seg, &rep_of);
+    let problems = themes(sections, PROBLEMS, ItemRole::Problem, seg, &rep_of);
+    let measures = themes(sections, MEASURES, ItemRole::Measure, seg, &rep_of);
     let coverage = coverage(sections, reports, &problems, &measures);
     Aggregate {
         schema_version: SCHEMA_VERSION,
@@ -343,8 +343,8 @@ impl Grouping {
 
 fn themes(
     sections: &[Section],
-    ty: &str,
-    role: &str,
+    ty: SectionType,
+    role: ItemRole,
     seg: &Segmenter,
     rep_of: &BTreeMap<&str, &str>,
 ) -> Vec<Theme> {
@@ -735,10 +735,10 @@ fn coverage(
     for s in sections {
         let mut items = Vec::new();
         if s.r#type == PROBLEMS {
-            flatten(&s.items, "problem", &mut items);
+            flatten(&s.items, ItemRole::Problem, &mut items);
             c.problem_items += items.len();
         } else {
-            flatten(&s.items, "measure", &mut items);
+            flatten(&s.items, ItemRole::Measure, &mut items);
             c.measure_items += items.len();
         }
     }

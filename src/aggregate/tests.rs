@@ -113,7 +113,7 @@ pub(crate) fn synthetic(reports: usize, per_section: usize) -> (Vec<Section>, Ve
     for r in 0..reports {
         let id = format!("syn{r:06}");
         for (k, ty) in [(0, PROBLEMS), (1, MEASURES)] {
-            let role = if k == 0 { "problem" } else { "measure" };
+            let role = ty.item_role();
             let items = (0..per_section)
                 .map(|j| {
                     let f = &frags[k];
@@ -123,7 +123,7 @@ pub(crate) fn synthetic(reports: usize, per_section: usize) -> (Vec<Section>, Ve
                         marker: format!("{}、", j + 1),
                         text: headline.clone(),
                         headline,
-                        role: role.to_string(),
+                        role,
                         children: Vec::new(),
                     }
                 })
@@ -131,7 +131,7 @@ pub(crate) fn synthetic(reports: usize, per_section: usize) -> (Vec<Section>, Ve
             secs.push(Section {
                 source: format!("syn/{}.txt", r / 100),
                 report: id.clone(),
-                r#type: ty.to_string(),
+                r#type: ty,
                 heading: String::new(),
                 heading_line: 9 + k * 100,
                 line_start: 9 + k * 100,

@@ -43,9 +43,8 @@ pub struct Item {
     pub headline: String,
     /// The item's full text: its line after the marker plus its body paragraphs.
     pub text: String,
-    /// `problem`, `measure`, `group` (a category heading such as 从招商人员来讲 holding items) or
-    /// `context` (指导思想, 工作目标 inside a plan).
-    pub role: String,
+    /// What the item is: a problem, a measure, a group heading or context.
+    pub role: ItemRole,
     pub children: Vec<Item>,
 }
 
@@ -57,7 +56,7 @@ pub struct Section {
     pub report: String,
     /// `problems` or `measures`.
     #[serde(rename = "type")]
-    pub r#type: String,
+    pub r#type: SectionType,
     /// The heading (or opening sentence) as cleaned text.
     pub heading: String,
     pub heading_line: usize,
@@ -69,9 +68,63 @@ pub struct Section {
     pub items: Vec<Item>,
 }
 
-/// Section types.
-pub const PROBLEMS: &str = "problems";
-pub const MEASURES: &str = "measures";
+/// What a section lists. Serialised as `problems` / `measures` (the `type` of sections.jsonl).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum SectionType {
+    /// 存在的问题, 问题和不足, 审计发现的问题 …
+    Problems,
+    /// 整改措施, 下一步工作计划, 意见建议 …
+    Measures,
+}
+
+impl SectionType {
+    /// The name used in sections.jsonl and aggregate.json.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SectionType::Problems => "problems",
+            SectionType::Measures => "measures",
+        }
+    }
+
+    /// The role of a plain item of a section of this type.
+    pub fn item_role(self) -> ItemRole {
+        match self {
+            SectionType::Problems => ItemRole::Problem,
+            SectionType::Measures => ItemRole::Measure,
+        }
+    }
+}
+
+/// What an item is. Serialised in lower case (`problem`, `measure`, `group`, `context`).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum ItemRole {
+    /// One problem found.
+    Problem,
+    /// One measure proposed or taken.
+    Measure,
+    /// A category heading holding items (从招商人员来讲, 一是制度层面).
+    Group,
+    /// Background inside a plan (指导思想, 工作目标): neither a problem nor a measure.
+    Context,
+}
+
+impl ItemRole {
+    /// The name used in sections.jsonl and aggregate.json.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemRole::Problem => "problem",
+            ItemRole::Measure => "measure",
+            ItemRole::Group => "group",
+            ItemRole::Context => "context",
+        }
+    }
+}
+
+/// Shorthands for the two section types.
+pub const PROBLEMS: SectionType = SectionType::Problems;
+pub const MEASURES: SectionType = SectionType::Measures;
 
 /// Longest headline (chars) still read as a heading when classifying.
 const MAX_HEADING_CHARS: usize = 40;
@@ -173,7 +226,7 @@ pub fn sections_in_report(doc: &CleanDoc, lines: &[LineRef], report_id: &str) ->
 /// (建议, 对策, 下一步, 工作思路 …), or weak (措施) with a future marker, and not when a word of past
 /// work follows them (措施落实情况). When both kinds are present, the later one wins:
 /// 存在的问题及对策 → measures, 工作情况及问题 → problems.
-pub fn classify(headline: &str) -> Option<&'static str> {
+pub fn classify(headline: &str) -> Option<SectionType> {
     use cues::*;
     let h: String = headline
         .chars()
@@ -686,11 +739,17 @@ impl Ctx<'_> {
 
     /// A section whose heading is line `ln` and whose last line is `line_end`; `source` and
     /// `report` are filled in by [`sections_in_report`].
-    fn section_at(ln: &Ln, line_end: usize, ty: &str, empty: bool, items: Vec<Item>) -> Section {
+    fn section_at(
+        ln: &Ln,
+        line_end: usize,
+        ty: SectionType,
+        empty: bool,
+        items: Vec<Item>,
+    ) -> Section {
         Section {
             source: String::new(),
             report: String::new(),
-            r#type: ty.to_string(),
+            r#type: ty,
             heading: ln.text(0, ln.t.len()),
             heading_line: ln.no,
             line_start: ln.no,
@@ -770,7 +829,7 @@ impl Ctx<'_> {
     /// Whether a heading sits under a heading about rectification (问题整改的具体情况,
     /// 审计查出问题的整改情况): see [`cues::RECTIFICATION_HEADS`].
     /// The type a numbered line's headline names, as [`classify`] reads it.
-    fn node_type(&self, n: usize) -> Option<&'static str> {
+    fn node_type(&self, n: usize) -> Option<SectionType> {
         let node = &self.outline.nodes[n];
         let ln = &self.lns[node.li];
         let (a, b) = headline_range(&ln.s, node.marker.len, ln.s.len());
@@ -874,7 +933,7 @@ impl Ctx<'_> {
 
     /// Plain problem sentences of line `li` from char `from`, one item each, up to a sentence
     /// that turns to resolve (我们一定要…, 对此…). Two sentences or more, else none.
-    fn sentence_items(&self, li: usize, from: usize, role: &str) -> Vec<Item> {
+    fn sentence_items(&self, li: usize, from: usize, role: ItemRole) -> Vec<Item> {
         /// More sentences than this are not a list of problems.
         const MAX_SENTENCES: usize = 20;
         let ln = &self.lns[li];
@@ -932,7 +991,7 @@ impl Ctx<'_> {
                 marker: String::new(),
                 headline: headline_text(ln, start, hb),
                 text: trim_end_punct(ln.text(start, i)),
-                role: role.to_string(),
+                role,
                 children: Vec::new(),
             });
             if items.len() > MAX_SENTENCES {
@@ -949,7 +1008,7 @@ impl Ctx<'_> {
     }
 
     /// The item tree of node `n`, not looking past line index `last`.
-    fn item(&self, n: usize, last: usize, role: &str) -> Item {
+    fn item(&self, n: usize, last: usize, role: ItemRole) -> Item {
         let node = &self.outline.nodes[n];
         let ln = &self.lns[node.li];
         let m = node.marker.len;
@@ -970,7 +1029,7 @@ impl Ctx<'_> {
         }
         for &li in &body {
             let inline = self.inline_items(li, 0, role);
-            if inline.is_empty() && role == "measure" {
+            if inline.is_empty() && role == ItemRole::Measure {
                 // 推动产业链供应链优化升级。保持…: a paragraph led by a short measure sentence.
                 children.extend(self.lead_sentence_item(li));
             }
@@ -979,9 +1038,9 @@ impl Ctx<'_> {
         children.sort_by_key(|it| it.line);
         let head_s = ln.simp(a, b);
         let role = if cues::contains_any(&head_s, cues::CONTEXT_HEADS) && children.is_empty() {
-            "context"
+            ItemRole::Context
         } else if !children.is_empty() && is_group_headline(&head_s) {
-            "group"
+            ItemRole::Group
         } else {
             role
         };
@@ -990,7 +1049,7 @@ impl Ctx<'_> {
             marker: ln.text(0, m),
             headline: headline_text(ln, a, b),
             text,
-            role: role.to_string(),
+            role,
             children,
         }
     }
@@ -1014,13 +1073,13 @@ impl Ctx<'_> {
             marker: String::new(),
             headline: ln.text(0, end),
             text: trim_end_punct(ln.text(0, ln.t.len())),
-            role: "measure".to_string(),
+            role: ItemRole::Measure,
             children: Vec::new(),
         })
     }
 
     /// Items of the inline run on line `li` from char `from`.
-    fn inline_items(&self, li: usize, from: usize, role: &str) -> Vec<Item> {
+    fn inline_items(&self, li: usize, from: usize, role: ItemRole) -> Vec<Item> {
         let ln = &self.lns[li];
         inline_run(&ln.s, from)
             .iter()
@@ -1032,7 +1091,7 @@ impl Ctx<'_> {
                     marker: ln.text(r.start, body),
                     headline: headline_text(ln, a, b),
                     text: trim_end_punct(ln.text(body, r.end)),
-                    role: role.to_string(),
+                    role,
                     children: Vec::new(),
                 }
             })
@@ -1040,7 +1099,7 @@ impl Ctx<'_> {
     }
 
     /// A `；`-separated list after char `from` (主要是：甲；乙；丙。), two parts or more.
-    fn clause_list(&self, li: usize, from: usize, role: &str) -> Vec<Item> {
+    fn clause_list(&self, li: usize, from: usize, role: ItemRole) -> Vec<Item> {
         let ln = &self.lns[li];
         let mut parts = Vec::new();
         let mut a = from;
@@ -1076,23 +1135,23 @@ impl Ctx<'_> {
             .collect()
     }
 
-    fn plain_item(&self, ln: &Ln, a: usize, b: usize, role: &str) -> Item {
+    fn plain_item(&self, ln: &Ln, a: usize, b: usize, role: ItemRole) -> Item {
         let (ha, hb) = headline_range(&ln.s, a, b);
         Item {
             line: ln.no,
             marker: String::new(),
             headline: headline_text(ln, ha, hb),
             text: trim_end_punct(ln.text(a, b)),
-            role: role.to_string(),
+            role,
             children: Vec::new(),
         }
     }
 
     /// Items of an unnumbered paragraph: measure clauses (进一步细化…，加强…) for measures, else
     /// a `；` list, else the paragraph itself.
-    fn paragraph_items(&self, li: usize, from: usize, role: &str) -> Vec<Item> {
+    fn paragraph_items(&self, li: usize, from: usize, role: ItemRole) -> Vec<Item> {
         let ln = &self.lns[li];
-        if role == "measure" {
+        if role == ItemRole::Measure {
             let clauses = self.measure_clauses(ln, from);
             if !clauses.is_empty() {
                 return clauses;
@@ -1143,7 +1202,7 @@ impl Ctx<'_> {
                     marker: String::new(),
                     headline: text.clone(),
                     text,
-                    role: "measure".to_string(),
+                    role: ItemRole::Measure,
                     children: Vec::new(),
                 }
             })
@@ -1160,8 +1219,8 @@ impl Ctx<'_> {
     }
 }
 
-fn role_of(ty: &str) -> &'static str {
-    if ty == PROBLEMS { "problem" } else { "measure" }
+fn role_of(ty: SectionType) -> ItemRole {
+    ty.item_role()
 }
 
 /// Whether a clause opens with a measure verb, after lead-ins such as 今后我们将. Returns the

@@ -173,8 +173,8 @@ fn nested_headings_inherit_the_section_type() {
     assert_eq!(secs[0].line_end, 6);
     let items = &secs[0].items;
     assert_eq!(items.len(), 2);
-    assert_eq!(items[0].role, "group");
-    assert_eq!(items[0].children[0].role, "measure");
+    assert_eq!(items[0].role, ItemRole::Group);
+    assert_eq!(items[0].children[0].role, ItemRole::Measure);
     assert_eq!(
         items[0].children[0].headline,
         "要進一步解放思想，堅定超常規發展的信心"
@@ -283,9 +283,9 @@ fn bare_unnumbered_headings() {
     let secs = sections_of_text(
         "关于社区养老问题的调研报告\n基本情况\n全街道共有老人三千余人。\n存在的主要问题\n一是场地不足。二是人手紧张。\n几点建议\n建议进一步整合场地资源，加强志愿者队伍建设。",
     );
-    let got: Vec<(&str, usize, usize)> = secs
+    let got: Vec<(SectionType, usize, usize)> = secs
         .iter()
-        .map(|s| (s.r#type.as_str(), s.heading_line, s.line_end))
+        .map(|s| (s.r#type, s.heading_line, s.line_end))
         .collect();
     // The title (first line) is not a heading; 基本情况 names no section.
     assert_eq!(got, [(PROBLEMS, 4, 5), (MEASURES, 6, 7)], "{secs:#?}");
@@ -330,10 +330,7 @@ fn label_with_text_on_the_same_line() {
         "调研报告\n三、调研结果\n1. 总体进展：多数村已完成道路硬化。\n2. 主要困难：资金到位迟缓，养护人手不足；部分路段设备老化。\n四、结语\n完。",
     );
     assert_eq!(secs.len(), 1, "{secs:#?}");
-    assert_eq!(
-        (secs[0].r#type.as_str(), secs[0].heading_line),
-        (PROBLEMS, 4)
-    );
+    assert_eq!((secs[0].r#type, secs[0].heading_line), (PROBLEMS, 4));
     assert_eq!(
         heads_of(&secs[0]),
         ["资金到位迟缓，养护人手不足", "部分路段设备老化"]
@@ -539,10 +536,7 @@ fn labels_ending_in_a_colon_open_their_list() {
     let secs = sections_of_text(
         "检查通报\n检查组走访了五个站点。\n站点不足的地方有以下几点：\n1. 台账不全：登记簿缺页。\n2. 设备老化：两台电脑无法开机。\n审核意见：\n1、补齐台账。\n2、更换设备。",
     );
-    let got: Vec<(&str, usize)> = secs
-        .iter()
-        .map(|s| (s.r#type.as_str(), s.heading_line))
-        .collect();
+    let got: Vec<(SectionType, usize)> = secs.iter().map(|s| (s.r#type, s.heading_line)).collect();
     // 审核意见 names no section; the label with 不足 does.
     assert_eq!(got, [(PROBLEMS, 3)], "{secs:#?}");
     assert_eq!(heads_of(&secs[0]), ["台账不全", "设备老化"]);
@@ -572,10 +566,7 @@ fn measure_list_opened_by_a_sentence() {
     let secs = sections_of_text(
         "督查小结\n发现问题尚存\n个别单位台账不全；少数站点设备老化。\n提高质量\n为了把这项工作做实，我们需要从以下几个方面着手：\n- 统一台账：年底前完成登记。\n- 更新设备：分批更换旧电脑。\n结语\n完。",
     );
-    let got: Vec<(&str, usize)> = secs
-        .iter()
-        .map(|s| (s.r#type.as_str(), s.heading_line))
-        .collect();
+    let got: Vec<(SectionType, usize)> = secs.iter().map(|s| (s.r#type, s.heading_line)).collect();
     assert_eq!(got, [(PROBLEMS, 2), (MEASURES, 5)], "{secs:#?}");
     assert_eq!(heads_of(&secs[1]), ["统一台账", "更新设备"]);
 }
@@ -586,10 +577,7 @@ fn opening_sentence_on_a_numbered_line() {
         "评价报告\n（1）资料报送及时。各单位按期报送。\n（2）指标设置不够科学。部分单位在指标设置上主要存在以下几个方面的问题。第一，数量指标偏少。第二，时效指标缺失。\n（3）结果应用较好。",
     );
     assert_eq!(secs.len(), 1, "{secs:#?}");
-    assert_eq!(
-        (secs[0].r#type.as_str(), secs[0].heading_line),
-        (PROBLEMS, 3)
-    );
+    assert_eq!((secs[0].r#type, secs[0].heading_line), (PROBLEMS, 3));
     assert_eq!(heads_of(&secs[0]), ["数量指标偏少", "时效指标缺失"]);
     // A guard in another sentence of the paragraph does not hide the list; one in the cue
     // sentence does.
@@ -787,9 +775,9 @@ fn an_excerpt_opening_mid_list_finds_its_later_measures_heading() {
     let secs = sections_of_text(
         "调研材料（第5页）\n（三）台账登记不及时。部分站点登记滞后。\n（四）巡查频次偏低。一是人手不足。二是车辆紧张。\n三、对下一步工作的建议\n（一）建立台账月报制度。\n（二）增加巡查车辆。\n（三）充实巡查力量。",
     );
-    let got: Vec<(&str, usize, usize)> = secs
+    let got: Vec<(SectionType, usize, usize)> = secs
         .iter()
-        .map(|s| (s.r#type.as_str(), s.heading_line, s.items.len()))
+        .map(|s| (s.r#type, s.heading_line, s.items.len()))
         .collect();
     assert!(got.contains(&(MEASURES, 4, 3)), "{secs:#?}");
 }
@@ -809,10 +797,7 @@ fn how_to_texts_and_abstracts_open_no_sections() {
     let secs = sections_of_text(
         "论文\n摘要：本文以某县为例，分析专项资金管理中存在的问题，并提出改进建议。\n一、引言\n近年来专项资金规模扩大。\n二、专项资金管理中存在的问题\n（一）拨付不及时\n资金滞留时间较长。",
     );
-    let got: Vec<(&str, usize)> = secs
-        .iter()
-        .map(|s| (s.r#type.as_str(), s.heading_line))
-        .collect();
+    let got: Vec<(SectionType, usize)> = secs.iter().map(|s| (s.r#type, s.heading_line)).collect();
     assert_eq!(got, [(PROBLEMS, 5)], "{secs:#?}");
     // A real report's heading with a body keeps its section.
     let secs = sections_of_text(
