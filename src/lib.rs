@@ -19,10 +19,27 @@
 //! - [`extract`]: money, percentages and years.
 //! - [`index`]: the tantivy search index.
 //! - [`sections`]: problem and measure sections and their items; [`aggregate`]: themes.
-//! - [`pipeline`]: the only module with threads, progress and per-file error collection.
+//! - [`pipeline`]: the only module with threads, progress and per-file error collection;
+//!   [`publish`]: the atomic switch to a new index generation; [`limits`]: size limits.
 //!
-//! The coordinate system (1-based source lines; byte spans inside cleaned lines) is described
-//! in [`doc`].
+//! Every stage reads the same records: a [`doc::CleanDoc`] (one [`doc::CleanLine`] per
+//! decoded line, holding the raw, cleaned and simplified text, char-aligned) and the
+//! [`doc::ReportSpan`]s the splitter finds in it. A report's id, title and script are decided
+//! once ([`doc::report_id`], [`split::report_title`]). The coordinate system (1-based source
+//! lines; byte spans inside cleaned lines) is described in [`doc`].
+//!
+//! ## Where rules live
+//! - Lexical primitives, each written once: [`lex`] (Han class, width folding, numerals and
+//!   ordinals, list markers, sentence and clause marks, line splitting). No stage keeps its own.
+//! - Money, percent and year patterns: [`extract::patterns`] (named regexes, each tested both
+//!   ways); role and measure cues: the tables in `extract::context`.
+//! - Section headings and item cues: [`sections::cues`], one table per cue kind with glosses.
+//! - Site chrome and piece titles of scraped pages: the named regexes of [`split`].
+//!
+//! ## Adding a genre
+//! A new report genre usually needs new heading words in [`sections::cues`] (with a test on
+//! a sentence of that genre) and, for figures, new measure cues in `extract`; the stages
+//! themselves do not change.
 
 pub mod aggregate;
 pub mod clean;

@@ -8,7 +8,7 @@
 //!   (`figures.jsonl`), with the text exactly as in the source.
 //! - [`totals()`] sums the money with role `amount` (see [`mod@totals`] for the double-counting policy).
 //!
-//! Module map: [`patterns`] (the regexes), [`number`] (numeral parsing), `context` (qualifiers
+//! Module map: [`patterns`] (the regexes), [`crate::lex::numeral`] (numeral parsing), `context` (qualifiers
 //! and roles), `scan` and `years` (the detectors), `figure` (the output record), [`mod@totals`].
 
 mod context;
