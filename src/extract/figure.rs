@@ -19,6 +19,12 @@ pub struct Figure {
     pub kind: Kind,
     /// The mention exactly as in the source (glosses and all), qualifiers included.
     pub text: String,
+    /// Char offsets `[start, end)` of `text` in its line's decoded text (for an HTML page, the
+    /// text taken from that source line): the chars of the line from `start` to `end` are
+    /// `text`. A figure broken across two lines gives the part on its first line. Char offsets,
+    /// not bytes, so that Python and JavaScript readers can slice with them.
+    #[serde(default)]
+    pub chars: [usize; 2],
     #[serde(serialize_with = "number_opt")]
     pub value: Option<f64>,
     pub currency: Option<String>,
@@ -44,6 +50,7 @@ impl Figure {
             report: String::new(),
             kind: m.kind,
             text,
+            chars: [0, 0],
             value: m.value,
             currency: m.currency.map(str::to_string),
             range: m.range,
@@ -119,17 +126,20 @@ pub fn figures_in_report(doc: &CleanDoc, lines: &[LineRef], report_id: &str) -> 
             .or_else(|| across_a_page_number(lines, i));
         let mentions = mentions_in_line(&line.simplified);
         // One char map per line, not a char count from the line start per mention.
-        let map = (!mentions.is_empty()).then(|| line.simplified_map());
+        let map = (!mentions.is_empty()).then(|| (line.simplified_map(), RawChars::new(&line.raw)));
         for m in mentions {
-            let Some(map) = &map else { break };
+            let Some((map, raw_chars)) = &map else { break };
             let clean = map.map(m.span.clone());
             let sentence = sentence_window(&line.text, map.map(m.sentence.clone()), &clean);
-            let text = line.raw_text(clean).to_string();
+            let raw = line.raw_span(clean);
+            let chars = raw_chars.span(&raw);
+            let text = line.raw[raw].to_string();
             let sentence = line.text.get(sentence).unwrap_or_default().to_string();
             out.push(Figure {
                 source: doc.source.clone(),
                 line: l.no,
                 report: report_id.to_string(),
+                chars,
                 ..Figure::from_mention(m, text, sentence)
             });
         }
@@ -215,7 +225,9 @@ fn broken_across_lines(this: &CleanLine, next: &CleanLine) -> Option<Figure> {
     let sentence_head = this.simplified_to_clean(m.sentence.start.min(m.span.start)..boundary);
     let sentence_tail =
         next.simplified_to_clean(lead..lead + m.sentence.end.saturating_sub(boundary));
-    let text = format!("{}\n{}", this.raw_text(own), next.raw_text(tail));
+    let own_raw = this.raw_span(own);
+    let chars = RawChars::new(&this.raw).span(&own_raw);
+    let text = format!("{}\n{}", &this.raw[own_raw], next.raw_text(tail));
     let sentence = format!(
         "{}{}",
         this.text
@@ -224,7 +236,25 @@ fn broken_across_lines(this: &CleanLine, next: &CleanLine) -> Option<Figure> {
             .trim_start(),
         next.text.get(sentence_tail).unwrap_or_default()
     );
-    Some(Figure::from_mention(m, text, sentence))
+    Some(Figure {
+        chars,
+        ..Figure::from_mention(m, text, sentence)
+    })
+}
+
+/// Byte offset of each char of a line, to turn byte spans into char offsets in `O(log n)`.
+struct RawChars(Vec<usize>);
+
+impl RawChars {
+    fn new(line: &str) -> RawChars {
+        RawChars(line.char_indices().map(|(i, _)| i).collect())
+    }
+
+    /// Char offsets of a byte span (on char boundaries).
+    fn span(&self, bytes: &Span) -> [usize; 2] {
+        let at = |b: usize| self.0.partition_point(|&i| i < b);
+        [at(bytes.start), at(bytes.end)]
+    }
 }
 
 /// Chars of sentence kept on each side of a mention in [`Figure::sentence`]. Real sentences are
@@ -280,11 +310,11 @@ mod tests {
         assert!(json.iter().all(|j| j.starts_with(keys)), "{json:?}");
         assert_eq!(
             json[1],
-            r#"{"source":"dir/a.txt","line":1,"report":"r1","kind":"money","text":"15-20萬元","value":150000,"currency":"CNY","range":[150000,200000],"approx":"exact","role":"amount","year":2021,"points":null,"sentence":"2021年投入15-20萬元,增长12%。"}"#
+            r#"{"source":"dir/a.txt","line":1,"report":"r1","kind":"money","text":"15-20萬元","chars":[7,14],"value":150000,"currency":"CNY","range":[150000,200000],"approx":"exact","role":"amount","year":2021,"points":null,"sentence":"2021年投入15-20萬元,增长12%。"}"#
         );
         assert_eq!(
             json[0],
-            r#"{"source":"dir/a.txt","line":1,"report":"r1","kind":"year","text":"2021年","value":2021,"currency":null,"range":null,"approx":null,"role":"date","year":null,"points":null,"sentence":"2021年投入15-20萬元,增长12%。"}"#
+            r#"{"source":"dir/a.txt","line":1,"report":"r1","kind":"year","text":"2021年","chars":[0,5],"value":2021,"currency":null,"range":null,"approx":null,"role":"date","year":null,"points":null,"sentence":"2021年投入15-20萬元,增长12%。"}"#
         );
         assert!(
             json[2].contains(r#""kind":"percent","text":"12%","value":12,"#)
