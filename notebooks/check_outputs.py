@@ -24,7 +24,7 @@ def main():
     expect = {
         "reports": (reports, ["id", "source", "ordinal", "title", "title_simplified", "line_start",
                               "line_end", "encoding", "script", "chars", "tokens"]),
-        "figures": (figures, ["source", "line", "report", "kind", "text", "chars", "value", "currency",
+        "figures": (figures, ["source", "line", "report", "kind", "text", "char_span", "value", "currency",
                               "range", "approx", "role", "year", "points", "sentence"]),
         "sections": (sections, ["source", "report", "type", "heading", "heading_line",
                                 "line_start", "line_end", "items"]),

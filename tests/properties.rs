@@ -131,7 +131,7 @@ proptest! {
                 let line = doc.line(f.line).expect("figure on a line of the file");
                 let first = f.text.split('\n').next().unwrap_or_default();
                 // The span is in bounds, and the line's chars there are the figure's text.
-                let [a, b] = f.chars;
+                let [a, b] = f.char_span;
                 prop_assert!(a <= b && b <= line.raw.chars().count(), "{:?} in {:?}", f, line.raw);
                 let at: String = line.raw.chars().skip(a).take(b - a).collect();
                 prop_assert_eq!(at.as_str(), first, "{:?} in {:?}", f, line.raw);

@@ -24,7 +24,7 @@ pub struct Figure {
     /// `text`. A figure broken across two lines gives the part on its first line. Char offsets,
     /// not bytes, so that Python and JavaScript readers can slice with them.
     #[serde(default)]
-    pub chars: [usize; 2],
+    pub char_span: [usize; 2],
     #[serde(serialize_with = "number_opt")]
     pub value: Option<f64>,
     pub currency: Option<String>,
@@ -50,7 +50,7 @@ impl Figure {
             report: String::new(),
             kind: m.kind,
             text,
-            chars: [0, 0],
+            char_span: [0, 0],
             value: m.value,
             currency: m.currency.map(str::to_string),
             range: m.range,
@@ -139,7 +139,7 @@ pub fn figures_in_report(doc: &CleanDoc, lines: &[LineRef], report_id: &str) -> 
                 source: doc.source.clone(),
                 line: l.no,
                 report: report_id.to_string(),
-                chars,
+                char_span: chars,
                 ..Figure::from_mention(m, text, sentence)
             });
         }
@@ -237,7 +237,7 @@ fn broken_across_lines(this: &CleanLine, next: &CleanLine) -> Option<Figure> {
         next.text.get(sentence_tail).unwrap_or_default()
     );
     Some(Figure {
-        chars,
+        char_span: chars,
         ..Figure::from_mention(m, text, sentence)
     })
 }
@@ -310,11 +310,11 @@ mod tests {
         assert!(json.iter().all(|j| j.starts_with(keys)), "{json:?}");
         assert_eq!(
             json[1],
-            r#"{"source":"dir/a.txt","line":1,"report":"r1","kind":"money","text":"15-20萬元","chars":[7,14],"value":150000,"currency":"CNY","range":[150000,200000],"approx":"exact","role":"amount","year":2021,"points":null,"sentence":"2021年投入15-20萬元,增长12%。"}"#
+            r#"{"source":"dir/a.txt","line":1,"report":"r1","kind":"money","text":"15-20萬元","char_span":[7,14],"value":150000,"currency":"CNY","range":[150000,200000],"approx":"exact","role":"amount","year":2021,"points":null,"sentence":"2021年投入15-20萬元,增长12%。"}"#
         );
         assert_eq!(
             json[0],
-            r#"{"source":"dir/a.txt","line":1,"report":"r1","kind":"year","text":"2021年","chars":[0,5],"value":2021,"currency":null,"range":null,"approx":null,"role":"date","year":null,"points":null,"sentence":"2021年投入15-20萬元,增长12%。"}"#
+            r#"{"source":"dir/a.txt","line":1,"report":"r1","kind":"year","text":"2021年","char_span":[0,5],"value":2021,"currency":null,"range":null,"approx":null,"role":"date","year":null,"points":null,"sentence":"2021年投入15-20萬元,增长12%。"}"#
         );
         assert!(
             json[2].contains(r#""kind":"percent","text":"12%","value":12,"#)
