@@ -317,7 +317,7 @@ mod tests {
             r#"{"source":"dir/a.txt","line":1,"report":"r1","kind":"year","text":"2021年","char_span":[0,5],"value":2021,"currency":null,"range":null,"approx":null,"role":"date","year":null,"points":null,"sentence":"2021年投入15-20萬元,增长12%。"}"#
         );
         assert!(
-            json[2].contains(r#""kind":"percent","text":"12%","value":12,"#)
+            json[2].contains(r#""kind":"percent","text":"12%","char_span":[17,20],"value":12,"#)
                 && json[2].contains(r#""points":false"#)
         );
         let back: Figure = serde_json::from_str(&json[1]).unwrap_or_else(|e| panic!("{e}"));
