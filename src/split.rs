@@ -472,7 +472,7 @@ fn is_body_text(line: &str) -> bool {
     !line.is_empty()
         && !is_chrome(line)
         && !EDITOR_BLURB.is_match(line)
-        && (line.chars().count() > 60 || line.ends_with(['。', '！', '？', '；', '!', ';']))
+        && (line.chars().count() > 60 || line.ends_with(crate::lex::sentence::is_clause_end))
 }
 
 /// A short line that does not read as a sentence.

@@ -30,6 +30,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::doc::{CleanDoc, LineRef};
 use crate::lex::marker::is_space;
+use crate::lex::sentence::{is_clause_end, is_false_stop, is_sentence_end};
 use outline::{InlineItem, Outline, headline_range, inline_run};
 
 /// One numbered problem or measure (or a group heading holding some).
@@ -326,7 +327,7 @@ pub fn is_measure_list_opener(s: &[char]) -> bool {
     // The sentence that ends in the colon.
     let sent_start = text
         .char_indices()
-        .rfind(|(_, c)| matches!(c, '。' | '！' | '？' | '；'))
+        .rfind(|(_, c)| is_clause_end(*c))
         .map_or(0, |(b, c)| b + c.len_utf8());
     let sentence = &text[sent_start..];
     // 采取了以下措施： reports work done (为了, 除了, 了解 are no past tense).
@@ -410,7 +411,7 @@ pub fn intro_cue(s: &[char], next_is_marker: bool) -> Option<IntroCue> {
             // of the paragraph (当不清楚如何设置指标时) does not.
             let sent_start = s[..vi]
                 .iter()
-                .rposition(|c| matches!(c, '。' | '！' | '？'))
+                .rposition(|c| is_sentence_end(*c))
                 .map_or(0, |p| p + 1);
             let sentence: String = s[sent_start..(k + 1).min(s.len())].iter().collect();
             if contains_any(&sentence, PROBLEM_GUARDS) {
@@ -940,8 +941,8 @@ impl Ctx<'_> {
         let mut items = Vec::new();
         let mut a = from;
         for i in from..=ln.s.len() {
-            let end = i == ln.s.len() || matches!(ln.s[i], '。' | '；' | ';' | '！' | '？');
-            if !end || (i < ln.s.len() && ln.s[i] == '。' && i > 0 && ln.s[i - 1] == '的') {
+            let end = i == ln.s.len() || is_clause_end(ln.s[i]);
+            if !end || is_false_stop(&ln.s, i) {
                 continue;
             }
             let mut start = a;
@@ -1105,7 +1106,7 @@ impl Ctx<'_> {
         let mut a = from;
         for i in from..=ln.s.len() {
             let end = i == ln.s.len() || matches!(ln.s[i], '；' | ';');
-            let stop = i < ln.s.len() && ln.s[i] == '。' && !(i > 0 && ln.s[i - 1] == '的');
+            let stop = i < ln.s.len() && ln.s[i] == '。' && !is_false_stop(&ln.s, i);
             if end || stop {
                 if i > a {
                     parts.push((a, i));
@@ -1260,7 +1261,7 @@ fn headline_text(ln: &Ln, a: usize, b: usize) -> String {
     let mut out = String::new();
     for i in a..b.min(ln.t.len()) {
         let c = ln.t[i];
-        if c == '。' && i > 0 && ln.s[i - 1] == '的' {
+        if is_false_stop(&ln.s, i) {
             continue;
         }
         out.push(c);
