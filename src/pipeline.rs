@@ -399,6 +399,22 @@ fn to_source_lines_items(doc: &CleanDoc, items: &mut [sections::Item]) {
 
 /// The years a report mentions, for the index's year filter: every year figure with a value,
 /// and every year of a plan period or year range (`“十一五”` → 2006 … 2010).
+/// Size the worker pool (rayon's global pool) once, before any parallel work. Later calls
+/// change nothing: the pool exists already, which only happens in tests.
+pub fn set_threads(n: usize) {
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(n.max(1))
+        .build_global();
+}
+
+/// `f` over `0..n` on the worker pool, results in index order. The one way other modules run
+/// work in parallel (aggregation, the `extract` command), so that the pool, and the thread
+/// count that `--threads` sets, stay owned here.
+pub fn par_map_indices<O: Send>(n: usize, f: impl Fn(usize) -> O + Sync + Send) -> Vec<O> {
+    use rayon::prelude::*;
+    (0..n).into_par_iter().map(f).collect()
+}
+
 /// The index document of one report, with the years and money flag its figures give.
 pub fn index_doc(doc: &CleanDoc, span: &ReportSpan, figures: &[Figure]) -> IndexDoc {
     let mut d = IndexDoc::from_report(doc, span);

@@ -20,8 +20,6 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::LazyLock;
 
-use rayon::prelude::*;
-
 use jieba_rs::{KeywordExtract, TfIdf};
 use serde::{Deserialize, Serialize};
 
@@ -369,7 +367,8 @@ fn themes(
         }
     }
     // Key terms once per distinct headline, in parallel (order kept by `collect`).
-    let head_terms: Vec<Vec<String>> = heads.par_iter().map(|h| key_terms(seg, h)).collect();
+    let head_terms: Vec<Vec<String>> =
+        crate::pipeline::par_map_indices(heads.len(), |i| key_terms(seg, heads[i]));
     flats.retain(|f| !head_terms[f.head].is_empty());
     if flats.is_empty() {
         return Vec::new();
@@ -423,11 +422,8 @@ fn themes(
             None => assign.push(grouping.open(v)),
         }
     }
-    let second: Vec<Option<usize>> = vectors
-        .par_iter()
-        .zip(norms.par_iter())
-        .map(|(v, &vn)| grouping.best(v, vn))
-        .collect();
+    let second: Vec<Option<usize>> =
+        crate::pipeline::par_map_indices(vectors.len(), |i| grouping.best(&vectors[i], norms[i]));
     for (a, b) in assign.iter_mut().zip(second) {
         if let Some(k) = b {
             *a = k;
@@ -630,50 +626,45 @@ pub fn near_duplicates(sections: &[Section]) -> Vec<Vec<String>> {
         let (la, lb) = (heads[a].len(), heads[b].len());
         la < lb || (la == lb && a < b)
     };
-    let edges: Vec<Vec<u32>> = (0..ids.len())
-        .into_par_iter()
-        .map(|a| {
-            let smaller = heads[a].len();
-            if smaller < COPY_MIN_SHARED {
-                return Vec::new();
+    let edges: Vec<Vec<u32>> = crate::pipeline::par_map_indices(ids.len(), |a| {
+        let smaller = heads[a].len();
+        if smaller < COPY_MIN_SHARED {
+            return Vec::new();
+        }
+        let mut shared: HashMap<u32, usize> = HashMap::new();
+        for (h, p) in prefixes[a].iter().enumerate() {
+            let total: usize = p.iter().map(|g| index.get(g).map_or(0, Vec::len)).sum();
+            if total > COPY_MAX_CANDIDATES {
+                continue;
             }
-            let mut shared: HashMap<u32, usize> = HashMap::new();
-            for (h, p) in prefixes[a].iter().enumerate() {
-                let total: usize = p.iter().map(|g| index.get(g).map_or(0, Vec::len)).sum();
-                if total > COPY_MAX_CANDIDATES {
+            let mut cands: Vec<(u32, u32)> = p
+                .iter()
+                .filter_map(|g| index.get(g))
+                .flatten()
+                .copied()
+                .filter(|&(b, _)| b as usize != a && is_small(a, b as usize))
+                .collect();
+            cands.sort_unstable();
+            cands.dedup();
+            let mut last_b = None;
+            for (b, hb) in cands {
+                if last_b == Some(b) {
                     continue;
                 }
-                let mut cands: Vec<(u32, u32)> = p
-                    .iter()
-                    .filter_map(|g| index.get(g))
-                    .flatten()
-                    .copied()
-                    .filter(|&(b, _)| b as usize != a && is_small(a, b as usize))
-                    .collect();
-                cands.sort_unstable();
-                cands.dedup();
-                let mut last_b = None;
-                for (b, hb) in cands {
-                    if last_b == Some(b) {
-                        continue;
-                    }
-                    if dice_ids(&heads[a][h], &heads[b as usize][hb as usize]) >= COPY_DICE {
-                        *shared.entry(b).or_default() += 1;
-                        last_b = Some(b);
-                    }
+                if dice_ids(&heads[a][h], &heads[b as usize][hb as usize]) >= COPY_DICE {
+                    *shared.entry(b).or_default() += 1;
+                    last_b = Some(b);
                 }
             }
-            let mut out: Vec<u32> = shared
-                .into_iter()
-                .filter(|&(_, n)| {
-                    n >= COPY_MIN_SHARED && n as f64 >= COPY_MIN_SHARE * smaller as f64
-                })
-                .map(|(b, _)| b)
-                .collect();
-            out.sort_unstable();
-            out
-        })
-        .collect();
+        }
+        let mut out: Vec<u32> = shared
+            .into_iter()
+            .filter(|&(_, n)| n >= COPY_MIN_SHARED && n as f64 >= COPY_MIN_SHARE * smaller as f64)
+            .map(|(b, _)| b)
+            .collect();
+        out.sort_unstable();
+        out
+    });
     let mut parent: Vec<usize> = (0..ids.len()).collect();
     fn find(p: &mut [usize], mut x: usize) -> usize {
         while p[x] != x {

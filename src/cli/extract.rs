@@ -5,7 +5,6 @@ use std::io::Write;
 use super::{EXIT_FATAL, EXIT_OK, EXIT_PARTIAL, ExtractArgs, init_threads, term_safe};
 use baogao::extract::Figure;
 use baogao::{ingest, pipeline};
-use rayon::prelude::*;
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
     init_threads(&args.common);
@@ -30,10 +29,8 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
         }
     }
     // Files are read in parallel; output keeps the order given on the command line.
-    let results: Vec<_> = files
-        .par_iter()
-        .map(|path| pipeline::extract_path(path))
-        .collect();
+    let results: Vec<_> =
+        pipeline::par_map_indices(files.len(), |i| pipeline::extract_path(&files[i]));
     let mut out = std::io::stdout().lock();
     let mut failed = walk_failed;
     if !args.json {

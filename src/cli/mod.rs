@@ -230,7 +230,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
     }
 }
 
-/// Configure rayon's global pool once. More threads than cores only cost memory (each holds
+/// Set the worker count once, from `--threads`. More threads than cores only cost memory (each holds
 /// a file's records), so the count is capped at the machine's cores, with a warning.
 pub fn init_threads(common: &Common) {
     if let Some(n) = common.threads {
@@ -243,10 +243,7 @@ pub fn init_threads(common: &Common) {
         } else {
             n.max(1)
         };
-        // An error means the pool exists already, which only happens in tests.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build_global();
+        baogao::pipeline::set_threads(n);
     }
 }
 

@@ -21,9 +21,7 @@ pub(crate) struct Folded<'a> {
 
 impl<'a> Folded<'a> {
     pub fn new(input: &'a str) -> Folded<'a> {
-        let folds = input
-            .chars()
-            .any(|c| matches!(c, '\u{FF01}'..='\u{FF5E}' | '\u{3000}'));
+        let folds = input.chars().any(|c| crate::lex::width::fold_char(c) != c);
         let text = if folds {
             Cow::Owned(fold_width(input))
         } else {
