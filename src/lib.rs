@@ -20,6 +20,7 @@
 //! - [`index`]: the tantivy search index.
 //! - [`sections`]: problem and measure sections and their items; [`aggregate`]: themes.
 //! - [`pipeline`]: the only module with threads, progress and per-file error collection;
+//!   [`output`]: the JSON files of the index folder, written and read;
 //!   [`publish`]: the atomic switch to a new index generation; [`limits`]: size limits.
 //!
 //! Every stage reads the same records: a [`doc::CleanDoc`] (one [`doc::CleanLine`] per
@@ -50,6 +51,7 @@ pub mod index;
 pub mod ingest;
 pub mod lex;
 pub mod limits;
+pub mod output;
 pub mod pipeline;
 pub mod publish;
 pub mod sections;

@@ -5,7 +5,7 @@
 
 use std::cell::Cell;
 use std::fs;
-use std::io::{BufWriter, IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -17,11 +17,12 @@ use serde::Serialize;
 use crate::aggregate::{self, Aggregate, ReportInfo};
 use crate::clean;
 use crate::doc::{CleanDoc, ReportRecord, ReportSpan, Script};
-use crate::error::{Error, FileError, FileWarning, Result, Stage};
+use crate::error::{FileError, FileWarning, Result, Stage};
 use crate::extract::{self, Figure};
 use crate::index::{self, IndexDoc};
 use crate::ingest::{self, SourceFile};
 use crate::limits::{self, Limits};
+use crate::output;
 use crate::publish::{self, Staging};
 use crate::sections::{self, Section};
 use crate::segment::Segmenter;
@@ -545,8 +546,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         encodings: Default::default(),
         seconds: StageSeconds::default(),
     };
-    let mut reports_out = JsonlWriter::create(&staging, "reports.jsonl")?;
-    let mut figures_out = JsonlWriter::create(&staging, "figures.jsonl")?;
+    let mut reports_out = output::JsonlWriter::create(&staging, "reports.jsonl")?;
+    let mut figures_out = output::JsonlWriter::create(&staging, "figures.jsonl")?;
     let mut infos: Vec<ReportInfo> = Vec::new();
     let mut all_sections = Vec::new();
     let mut totals = extract::Totals::default();
@@ -576,7 +577,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
                     reports_out.write_all(&out.reports)?;
                     figures_out.write_all(&out.figures)?;
                     // Double counting is judged within a sentence, so per-file totals add up.
-                    merge_totals(&mut totals, extract::totals(&out.figures));
+                    totals.merge(extract::totals(&out.figures));
                     infos.extend(out.reports.iter().map(ReportInfo::from));
                     all_sections.extend(out.sections);
                     report.warnings.extend(out.warnings);
@@ -649,125 +650,6 @@ fn test_hook_panics(rel: &str) -> bool {
 
 /// Files processed in parallel between two writes of their records.
 const FILES_PER_CHUNK: usize = 256;
-
-/// Add the totals of one file to the running totals.
-fn merge_totals(into: &mut extract::Totals, part: extract::Totals) {
-    fn add(into: &mut extract::ByCurrency, part: extract::ByCurrency) {
-        for (cur, b) in part {
-            let e = into.entry(cur).or_default();
-            e.count += b.count;
-            e.sum += b.sum;
-        }
-    }
-    into.counted += part.counted;
-    into.repeats_skipped += part.repeats_skipped;
-    into.parts_skipped += part.parts_skipped;
-    add(&mut into.by_currency, part.by_currency);
-    for (map, part_map) in [
-        (&mut into.by_year, part.by_year),
-        (&mut into.by_report, part.by_report),
-        (&mut into.by_source, part.by_source),
-    ] {
-        for (key, by_cur) in part_map {
-            add(map.entry(key).or_default(), by_cur);
-        }
-    }
-}
-
-/// A JSON-lines file in the staging folder, written record by record.
-struct JsonlWriter {
-    path: PathBuf,
-    out: BufWriter<fs::File>,
-}
-
-impl JsonlWriter {
-    fn create(staging: &Staging, name: &str) -> Result<JsonlWriter> {
-        let path = staging.path(name);
-        let file = fs::File::create(&path).map_err(|source| Error::Io {
-            path: path.clone(),
-            source,
-        })?;
-        Ok(JsonlWriter {
-            path,
-            out: BufWriter::new(file),
-        })
-    }
-
-    fn write_all<T: Serialize>(&mut self, records: &[T]) -> Result<()> {
-        for r in records {
-            serde_json::to_writer(&mut self.out, r)
-                .map_err(|e| Error::Other(format!("{}: {e}", self.path.display())))?;
-            self.out.write_all(b"\n").map_err(|source| Error::Io {
-                path: self.path.clone(),
-                source,
-            })?;
-        }
-        Ok(())
-    }
-
-    fn finish(mut self) -> Result<()> {
-        self.out.flush().map_err(|source| Error::Io {
-            path: self.path.clone(),
-            source,
-        })
-    }
-}
-
-/// Read a JSON file of a built index, with an error that says what to do when it is missing.
-pub fn read_index_json<T: serde::de::DeserializeOwned>(index: &Path, name: &str) -> Result<T> {
-    let path = publish::current_dir(index).join(name);
-    let text = fs::read_to_string(&path).map_err(|e| missing_index(index, &path, e))?;
-    serde_json::from_str(&text).map_err(|e| {
-        Error::Index(
-            index.to_path_buf(),
-            format!("{name} is not readable ({e}); rebuild the index with `baogao build`"),
-        )
-    })
-}
-
-/// Read a JSON-lines file of a built index.
-pub fn read_index_jsonl<T: serde::de::DeserializeOwned>(
-    index: &Path,
-    name: &str,
-) -> Result<Vec<T>> {
-    let path = publish::current_dir(index).join(name);
-    let text = fs::read_to_string(&path).map_err(|e| missing_index(index, &path, e))?;
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(n, l)| {
-            serde_json::from_str(l).map_err(|e| {
-                Error::Index(
-                    index.to_path_buf(),
-                    format!(
-                        "{name}:{}: not readable ({e}); rebuild the index with `baogao build`",
-                        n + 1
-                    ),
-                )
-            })
-        })
-        .collect()
-}
-
-fn missing_index(index: &Path, path: &Path, e: std::io::Error) -> Error {
-    if e.kind() == std::io::ErrorKind::NotFound {
-        Error::Index(
-            index.to_path_buf(),
-            format!(
-                "{} not found; run `baogao build --index {}` first",
-                path.file_name()
-                    .map(|n| n.to_string_lossy())
-                    .unwrap_or_default(),
-                index.display()
-            ),
-        )
-    } else {
-        Error::Io {
-            path: path.to_path_buf(),
-            source: e,
-        }
-    }
-}
 
 fn progress_bar(total: u64, enabled: bool) -> ProgressBar {
     if !enabled || !std::io::stderr().is_terminal() {

@@ -4,10 +4,9 @@ use std::io::Write;
 
 use super::{EXIT_OK, ThemesArgs};
 use baogao::aggregate::{Aggregate, Theme};
-use baogao::pipeline;
 
 pub fn run(args: ThemesArgs) -> anyhow::Result<u8> {
-    let mut agg: Aggregate = pipeline::read_index_json(&args.index, "aggregate.json")?;
+    let mut agg: Aggregate = baogao::output::read_index_json(&args.index, "aggregate.json")?;
     agg.problems.truncate(args.top);
     agg.measures.truncate(args.top);
     if args.problems {

@@ -6,10 +6,9 @@ use std::io::Write;
 use super::{EXIT_OK, TotalsArgs, TotalsBy};
 use baogao::doc::ReportRecord;
 use baogao::extract::{ByCurrency, Totals};
-use baogao::pipeline;
 
 pub fn run(args: TotalsArgs) -> anyhow::Result<u8> {
-    let totals: Totals = pipeline::read_index_json(&args.index, "totals.json")?;
+    let totals: Totals = baogao::output::read_index_json(&args.index, "totals.json")?;
     let groups: &BTreeMap<String, ByCurrency> = match args.by {
         TotalsBy::Year => &totals.by_year,
         TotalsBy::Report => &totals.by_report,
@@ -33,7 +32,7 @@ pub fn run(args: TotalsArgs) -> anyhow::Result<u8> {
         return Ok(EXIT_OK);
     }
     let titles: BTreeMap<String, String> = if args.by == TotalsBy::Report {
-        pipeline::read_index_jsonl::<ReportRecord>(&args.index, "reports.jsonl")?
+        baogao::output::read_index_jsonl::<ReportRecord>(&args.index, "reports.jsonl")?
             .into_iter()
             .map(|r| (r.id, format!("{}#{} {}", r.source, r.ordinal, r.title)))
             .collect()

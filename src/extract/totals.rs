@@ -69,6 +69,33 @@ pub struct Totals {
     pub by_source: BTreeMap<String, ByCurrency>,
 }
 
+impl Totals {
+    /// Add the totals of another part (one file) to these: counts and sums add, bucket by
+    /// bucket.
+    pub fn merge(&mut self, part: Totals) {
+        fn add(into: &mut ByCurrency, part: ByCurrency) {
+            for (cur, b) in part {
+                let e = into.entry(cur).or_default();
+                e.count += b.count;
+                e.sum += b.sum;
+            }
+        }
+        self.counted += part.counted;
+        self.repeats_skipped += part.repeats_skipped;
+        self.parts_skipped += part.parts_skipped;
+        add(&mut self.by_currency, part.by_currency);
+        for (map, part_map) in [
+            (&mut self.by_year, part.by_year),
+            (&mut self.by_report, part.by_report),
+            (&mut self.by_source, part.by_source),
+        ] {
+            for (key, by_cur) in part_map {
+                add(map.entry(key).or_default(), by_cur);
+            }
+        }
+    }
+}
+
 /// Sum the amounts of `figures` (any order of files; within a line, text order as
 /// [`super::figures_in_report`] gives it).
 pub fn totals(figures: &[Figure]) -> Totals {
