@@ -20,6 +20,9 @@ pub enum Error {
     Locked(PathBuf),
     #[error("index at {0}: {1}")]
     Index(PathBuf, String),
+    /// Building the search index failed; the cause chain is kept, not flattened to a string.
+    #[error(transparent)]
+    IndexBuild(#[from] crate::index::IndexError),
     #[error("{0}")]
     Other(String),
 }

@@ -197,27 +197,6 @@ pub enum IndexError {
     TokensMismatch(String),
 }
 
-impl From<IndexError> for crate::error::Error {
-    fn from(e: IndexError) -> Self {
-        match e {
-            IndexError::Io { path, source } => crate::error::Error::Io { path, source },
-            other => crate::error::Error::Other(error_chain(&other)),
-        }
-    }
-}
-
-/// An error and its causes as one line (`a: b: c`).
-fn error_chain(e: &dyn std::error::Error) -> String {
-    let mut out = e.to_string();
-    let mut cur = e.source();
-    while let Some(c) = cur {
-        out.push_str(": ");
-        out.push_str(&c.to_string());
-        cur = c.source();
-    }
-    out
-}
-
 pub type Result<T, E = IndexError> = std::result::Result<T, E>;
 
 /// Why a search could not run.
