@@ -368,20 +368,15 @@ pub fn figures_of_file(loaded: &LoadedFile) -> Vec<Figure> {
             &id,
         ));
     }
-    for f in &mut figures {
-        f.line = doc.source_line(f.line);
-    }
     figures
 }
 
-/// Renumber the lines of a file's records from text lines to source lines (HTML files).
+/// Renumber the lines of a file's reports and sections from text lines to source lines (HTML
+/// files). Figures and index documents are made in source lines already.
 pub fn to_source_lines(doc: &CleanDoc, out: &mut FileOutput) {
     for r in &mut out.reports {
         r.line_start = doc.source_line(r.line_start);
         r.line_end = doc.source_line(r.line_end);
-    }
-    for f in &mut out.figures {
-        f.line = doc.source_line(f.line);
     }
     for s in &mut out.sections {
         s.heading_line = doc.source_line(s.heading_line);
@@ -398,8 +393,6 @@ fn to_source_lines_items(doc: &CleanDoc, items: &mut [sections::Item]) {
     }
 }
 
-/// The years a report mentions, for the index's year filter: every year figure with a value,
-/// and every year of a plan period or year range (`“十一五”` → 2006 … 2010).
 /// Size the worker pool (rayon's global pool) once, before any parallel work. Later calls
 /// change nothing: the pool exists already, which only happens in tests.
 pub fn set_threads(n: usize) {
@@ -440,7 +433,8 @@ pub fn index_docs(loaded: &LoadedFile) -> Vec<IndexDoc> {
         .collect()
 }
 
-/// The years a report's year figures name: a range of up to 20 years counts every year in it.
+/// The years a report mentions, for the index's year filter: every year figure with a value,
+/// and every year of a plan period or year range of up to 20 years (`“十一五”` → 2006 … 2010).
 pub fn index_years(figures: &[Figure]) -> Vec<i64> {
     let mut years = std::collections::BTreeSet::new();
     for f in figures.iter().filter(|f| f.kind == extract::Kind::Year) {

@@ -12,7 +12,7 @@ use crate::doc::{CleanDoc, CleanLine, LineRef, Span};
 pub struct Figure {
     /// Source file, relative to the corpus root (`CleanDoc::source`).
     pub source: String,
-    /// 1-based source line.
+    /// 1-based source line (for HTML, the page line the text came from).
     pub line: usize,
     /// Id of the report holding the line.
     pub report: String,
@@ -137,7 +137,7 @@ pub fn figures_in_report(doc: &CleanDoc, lines: &[LineRef], report_id: &str) -> 
             let sentence = line.text.get(sentence).unwrap_or_default().to_string();
             out.push(Figure {
                 source: doc.source.clone(),
-                line: l.no,
+                line: doc.source_line(l.no),
                 report: report_id.to_string(),
                 char_span: chars,
                 ..Figure::from_mention(m, text, sentence)
@@ -146,7 +146,7 @@ pub fn figures_in_report(doc: &CleanDoc, lines: &[LineRef], report_id: &str) -> 
         if let Some(f) = broken {
             out.push(Figure {
                 source: doc.source.clone(),
-                line: l.no,
+                line: doc.source_line(l.no),
                 report: report_id.to_string(),
                 ..f
             });
