@@ -2,7 +2,7 @@
 //! without touching the file system.
 
 use baogao::clean;
-use baogao::doc::{CleanDoc, LineRef};
+use baogao::doc::CleanDoc;
 use baogao::split::{self, Layout};
 
 /// Decoded text → cleaned document and its layout, as `pipeline::load_file`.
@@ -57,7 +57,7 @@ pub fn check_line(l: &baogao::doc::CleanLine) {
     }
 }
 
-/// Every figure's `text` occurs in its source line (the first line, for a figure broken
+/// Every figure's `text` is the chars of its line at its `char_span` (the first line, for a figure broken
 /// across lines), and every mention span is in bounds and on char boundaries.
 pub fn check_figures(doc: &CleanDoc, figures: &[baogao::extract::Figure]) {
     for f in figures {
@@ -65,12 +65,10 @@ pub fn check_figures(doc: &CleanDoc, figures: &[baogao::extract::Figure]) {
             .line(f.line)
             .unwrap_or_else(|| panic!("figure on no line: {f:?}"));
         let first = f.text.split('\n').next().unwrap_or_default();
-        assert!(
-            line.raw.contains(first),
-            "figure text {:?} not in its line {:?}",
-            f.text,
-            line.raw
-        );
+        let [a, b] = f.char_span;
+        assert!(a <= b, "bad char_span: {f:?}");
+        let at: String = line.raw.chars().skip(a).take(b - a).collect();
+        assert_eq!(at, first, "char_span of {f:?} in {:?}", line.raw);
     }
 }
 
