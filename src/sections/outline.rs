@@ -275,39 +275,6 @@ mod tests {
         s.chars().collect()
     }
 
-    fn kind(s: &str) -> Option<(MarkerKind, u32, usize)> {
-        parse_marker(&chars(s)).map(|m| (m.kind, m.ordinal, m.len))
-    }
-
-    #[test]
-    fn markers_of_every_kind() {
-        use MarkerKind::*;
-        assert_eq!(kind("三、存在的问题"), Some((CnComma, 3, 2)));
-        assert_eq!(kind("（一）高度重视"), Some((CnParen, 1, 3)));
-        assert_eq!(kind("(四)、从企业自身看"), Some((CnParen, 4, 4)));
-        assert_eq!(kind("10、面向卫生养老领域招商"), Some((NumComma, 10, 3)));
-        assert_eq!(kind("(1)完善服务"), Some((NumParen, 1, 3)));
-        assert_eq!(kind("（1)从招商项目来看"), Some((NumParen, 1, 3)));
-        assert_eq!(kind("1)现执行的绩效管理"), Some((NumHalfParen, 1, 2)));
-        assert_eq!(kind("②加强考核"), Some((Circled, 2, 1)));
-        assert_eq!(kind("二是突出中心"), Some((Shi, 2, 2)));
-        assert_eq!(kind("一要加大园区投入"), Some((Yao, 1, 2)));
-        assert_eq!(kind("第三，加强考核"), Some((Di, 3, 3)));
-        assert_eq!(kind("十二、其他"), Some((CnComma, 12, 3)));
-    }
-
-    #[test]
-    fn things_that_are_not_markers() {
-        assert_eq!(kind("1.5万元用于"), None);
-        assert_eq!(kind("2019年以来"), None);
-        assert_eq!(kind("一是否存在"), None);
-        assert_eq!(kind("一要求"), None);
-        assert_eq!(kind("一公开："), None);
-        assert_eq!(kind("三挂钩："), None);
-        assert_eq!(kind("“十二五”时期"), None);
-        assert_eq!(kind("第一章"), None);
-    }
-
     #[test]
     fn depth_follows_first_appearance() {
         // 一、 → 1、 → （一） in this report, the reverse of the usual table.
