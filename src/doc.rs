@@ -269,11 +269,34 @@ pub struct ReportRecord {
     pub tokens: usize,
 }
 
+impl ReportRecord {
+    /// The `reports.jsonl` record of `report`; `tokens` comes from the one segmentation of the
+    /// report (the index's token stream), so nothing is cut twice.
+    pub fn of(report: &Report, tokens: usize) -> ReportRecord {
+        ReportRecord {
+            id: report.id.clone(),
+            source: report.source().to_string(),
+            ordinal: report.ordinal(),
+            title: report.title.clone(),
+            title_simplified: report.title_simplified.clone(),
+            line_start: report.line_start(),
+            line_end: report.line_end(),
+            encoding: report.doc.encoding.clone(),
+            script: report.script,
+            chars: report.chars(),
+            tokens,
+        }
+    }
+}
+
 /// A view of one line of a report, handed to the line-based stages (extract, sections).
 #[derive(Debug, Clone, Copy)]
 pub struct LineRef<'a> {
-    /// 1-based source line number.
+    /// 1-based line of the decoded text: what stages compare to find neighbouring lines.
     pub no: usize,
+    /// 1-based source line (for HTML, where the line's block starts; else `no`): what every
+    /// output record says. Mapped once, when the [`Report`] is built.
+    pub src: usize,
     pub line: &'a CleanLine,
 }
 
@@ -281,8 +304,98 @@ impl CleanDoc {
     /// The lines of a report as [`LineRef`]s.
     pub fn report_lines(&self, span: &ReportSpan) -> Vec<LineRef<'_>> {
         (span.line_start..=span.line_end)
-            .filter_map(|no| self.line(no).map(|line| LineRef { no, line }))
+            .filter_map(|no| {
+                self.line(no).map(|line| LineRef {
+                    no,
+                    src: self.source_line(no),
+                    line,
+                })
+            })
             .collect()
+    }
+}
+
+/// One report, built once right after the split and read by every stage (extract, sections,
+/// index, `reports.jsonl`). Its id, title and script are decided here and nowhere else, and its
+/// lines carry their source line numbers, so every record a stage makes from it is in source
+/// coordinates already.
+#[derive(Debug, Clone)]
+pub struct Report<'a> {
+    /// The file the report is in (its name, encoding and all its lines).
+    pub doc: &'a CleanDoc,
+    /// Where the splitter found it, in text lines.
+    pub span: ReportSpan,
+    /// [`report_id`] of the file and ordinal.
+    pub id: String,
+    /// Title (cleaned, original script) and its simplified view ([`crate::split::report_title`]).
+    pub title: String,
+    pub title_simplified: String,
+    /// Traditional when enough of its Han characters change under simplification.
+    pub script: Script,
+    /// The report's lines, `span.line_start..=span.line_end`.
+    pub lines: Vec<LineRef<'a>>,
+}
+
+impl<'a> Report<'a> {
+    /// The report of `doc` at `span`.
+    pub fn new(doc: &'a CleanDoc, span: &ReportSpan) -> Report<'a> {
+        let lines = doc.report_lines(span);
+        let mut counts = crate::simplify::ScriptCounts::default();
+        for l in &lines {
+            counts.add(&l.line.text, &l.line.simplified);
+        }
+        let (title, title_simplified) = crate::split::report_title(doc, span);
+        Report {
+            doc,
+            span: span.clone(),
+            id: report_id(&doc.source, span.ordinal),
+            title,
+            title_simplified,
+            script: counts.script(),
+            lines,
+        }
+    }
+
+    /// The whole of `doc` as one report (ordinal 1): for tests and for text given without a
+    /// split.
+    pub fn whole(doc: &'a CleanDoc) -> Report<'a> {
+        let span = ReportSpan {
+            ordinal: 1,
+            title_line: 1,
+            line_start: 1,
+            line_end: doc.lines.len(),
+        };
+        Report::new(doc, &span)
+    }
+
+    /// Every report of `doc`, in order.
+    pub fn all(doc: &'a CleanDoc, spans: &[ReportSpan]) -> Vec<Report<'a>> {
+        spans.iter().map(|s| Report::new(doc, s)).collect()
+    }
+
+    /// Path of the report's file relative to the corpus root.
+    pub fn source(&self) -> &str {
+        &self.doc.source
+    }
+
+    /// 1-based position of the report in its file.
+    pub fn ordinal(&self) -> usize {
+        self.span.ordinal
+    }
+
+    /// First source line of the report (its title line).
+    pub fn line_start(&self) -> usize {
+        self.doc.source_line(self.span.line_start)
+    }
+
+    /// Last non-blank source line of the report.
+    pub fn line_end(&self) -> usize {
+        self.doc.source_line(self.span.line_end)
+    }
+
+    /// Characters of cleaned text in the report (newlines excluded).
+    pub fn chars(&self) -> usize {
+        self.lines.iter().map(|l| l.line.text.chars().count()).sum()
     }
 }
 

@@ -23,11 +23,12 @@
 //!   [`output`]: the JSON files of the index folder, written and read;
 //!   [`publish`]: the atomic switch to a new index generation; [`limits`]: size limits.
 //!
-//! Every stage reads the same records: a [`doc::CleanDoc`] (one [`doc::CleanLine`] per
-//! decoded line, holding the raw, cleaned and simplified text, char-aligned) and the
-//! [`doc::ReportSpan`]s the splitter finds in it. A report's id, title and script are decided
-//! once ([`doc::report_id`], [`split::report_title`]). The coordinate system (1-based source
-//! lines; byte spans inside cleaned lines) is described in [`doc`].
+//! Every stage reads the same record: one [`doc::Report`], built once right after the split.
+//! It holds the report's id, title and script (decided there and nowhere else) and its lines,
+//! each a [`doc::CleanLine`] (the raw, cleaned and simplified text, char-aligned, with the map
+//! back to the raw line) numbered both as a line of the text and as a source line. Stages
+//! return records already in source coordinates: 1-based source lines, and for figures a char
+//! span in the decoded source line. The coordinate system is described in [`doc`].
 //!
 //! ## Where rules live
 //! - Lexical primitives, each written once: [`lex`] (Han class, width folding, numerals and

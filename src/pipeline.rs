@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::aggregate::{self, Aggregate, ReportInfo};
 use crate::clean;
-use crate::doc::{CleanDoc, ReportRecord, ReportSpan, Script};
+use crate::doc::{CleanDoc, Report, ReportRecord};
 use crate::error::{FileError, FileWarning, Result, Stage};
 use crate::extract::{self, Figure};
 use crate::index::{self, IndexDoc};
@@ -220,32 +220,6 @@ impl StageClock {
     }
 }
 
-/// The per-report record for `reports.jsonl`. `tokens` comes from the one segmentation of the
-/// report (the index's token stream), so nothing is cut twice.
-/// The script was decided when the report's index document was made
-/// ([`IndexDoc::from_report`]), so it is passed in rather than counted again.
-fn report_record(doc: &CleanDoc, span: &ReportSpan, script: Script, tokens: usize) -> ReportRecord {
-    let chars = doc
-        .report_lines(span)
-        .iter()
-        .map(|l| l.line.text.chars().count())
-        .sum();
-    let (title, title_simplified) = split::report_title(doc, span);
-    ReportRecord {
-        id: report_id(&doc.source, span.ordinal),
-        source: doc.source.clone(),
-        ordinal: span.ordinal,
-        title,
-        title_simplified,
-        line_start: span.line_start,
-        line_end: span.line_end,
-        encoding: doc.encoding.clone(),
-        script,
-        chars,
-        tokens,
-    }
-}
-
 /// All per-file work, contained: a panic in any stage becomes a [`FileError`] naming the
 /// stage, so one file can never take the batch down with it.
 fn process_file(
@@ -305,37 +279,28 @@ fn process_file_inner(
         ..FileOutput::default()
     };
     let mut to_index = Vec::with_capacity(loaded.layout.reports.len());
-    for span in &loaded.layout.reports {
-        let id = report_id(&doc.source, span.ordinal);
-        let lines = doc.report_lines(span);
-
+    for report in Report::all(doc, &loaded.layout.reports) {
         let t = Instant::now();
         stage.set(Stage::Extract);
-        let figures = extract::figures_in_report(doc, &lines, &id);
+        let figures = extract::figures_in_report(&report);
         StageClock::add(&clock.extract, t.elapsed());
 
         let t = Instant::now();
         stage.set(Stage::Segment);
-        let mut index_doc = index_doc(doc, span, &figures);
-        index_doc.order = index::order_key(file.order, span.ordinal);
+        let mut index_doc = index_doc(&report, &figures);
+        index_doc.order = index::order_key(file.order, report.ordinal());
         let tokens = index::pre_tokenize(seg, &index_doc);
-        let script = index_doc.script;
-        let record = report_record(doc, span, script, count_words(&tokens));
+        out.reports
+            .push(ReportRecord::of(&report, count_words(&tokens)));
         StageClock::add(&clock.segment, t.elapsed());
 
         let t = Instant::now();
         stage.set(Stage::Sections);
-        out.sections
-            .extend(sections::sections_in_report(doc, &lines, &record.id));
+        out.sections.extend(sections::sections_in_report(&report));
         StageClock::add(&clock.sections, t.elapsed());
 
         out.figures.extend(figures);
-        out.reports.push(record);
         to_index.push((index_doc, tokens));
-    }
-    // Index documents are made in source lines already (`IndexDoc::from_report`).
-    if doc.source_lines.is_some() {
-        to_source_lines(doc, &mut out);
     }
     // Index the file's reports only once all of them are processed, so a file that fails
     // leaves nothing half-indexed.
@@ -358,39 +323,10 @@ fn process_file_inner(
 /// The figures of every report of a loaded file, numbered by source line (what
 /// `baogao extract` prints).
 pub fn figures_of_file(loaded: &LoadedFile) -> Vec<Figure> {
-    let doc = &loaded.doc;
-    let mut figures = Vec::new();
-    for span in &loaded.layout.reports {
-        let id = report_id(&doc.source, span.ordinal);
-        figures.extend(extract::figures_in_report(
-            doc,
-            &doc.report_lines(span),
-            &id,
-        ));
-    }
-    figures
-}
-
-/// Renumber the lines of a file's reports and sections from text lines to source lines (HTML
-/// files). Figures and index documents are made in source lines already.
-pub fn to_source_lines(doc: &CleanDoc, out: &mut FileOutput) {
-    for r in &mut out.reports {
-        r.line_start = doc.source_line(r.line_start);
-        r.line_end = doc.source_line(r.line_end);
-    }
-    for s in &mut out.sections {
-        s.heading_line = doc.source_line(s.heading_line);
-        s.line_start = doc.source_line(s.line_start);
-        s.line_end = doc.source_line(s.line_end);
-        to_source_lines_items(doc, &mut s.items);
-    }
-}
-
-fn to_source_lines_items(doc: &CleanDoc, items: &mut [sections::Item]) {
-    for item in items {
-        item.line = doc.source_line(item.line);
-        to_source_lines_items(doc, &mut item.children);
-    }
+    Report::all(&loaded.doc, &loaded.layout.reports)
+        .iter()
+        .flat_map(extract::figures_in_report)
+        .collect()
 }
 
 /// Size the worker pool (rayon's global pool) once, before any parallel work. Later calls
@@ -410,8 +346,8 @@ pub fn par_map_indices<O: Send>(n: usize, f: impl Fn(usize) -> O + Sync + Send) 
 }
 
 /// The index document of one report, with the years and money flag its figures give.
-pub fn index_doc(doc: &CleanDoc, span: &ReportSpan, figures: &[Figure]) -> IndexDoc {
-    let mut d = IndexDoc::from_report(doc, span);
+pub fn index_doc(report: &Report, figures: &[Figure]) -> IndexDoc {
+    let mut d = IndexDoc::from_report(report);
     d.years = index_years(figures);
     d.has_money = figures.iter().any(|f| f.kind == extract::Kind::Money);
     d
@@ -420,16 +356,9 @@ pub fn index_doc(doc: &CleanDoc, span: &ReportSpan, figures: &[Figure]) -> Index
 /// The index documents of a loaded file, made as `build` makes them (no segmenting): what
 /// tests and benchmarks index, so they search the real pipeline's records.
 pub fn index_docs(loaded: &LoadedFile) -> Vec<IndexDoc> {
-    let doc = &loaded.doc;
-    loaded
-        .layout
-        .reports
+    Report::all(&loaded.doc, &loaded.layout.reports)
         .iter()
-        .map(|span| {
-            let id = report_id(&doc.source, span.ordinal);
-            let figures = extract::figures_in_report(doc, &doc.report_lines(span), &id);
-            index_doc(doc, span, &figures)
-        })
+        .map(|report| index_doc(report, &extract::figures_in_report(report)))
         .collect()
 }
 

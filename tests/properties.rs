@@ -4,7 +4,7 @@
 //! unbounded under `cargo fuzz` (see `fuzz/README.md`).
 
 use baogao::clean;
-use baogao::doc::{CleanDoc, CleanLine};
+use baogao::doc::{CleanDoc, CleanLine, Report};
 use baogao::extract;
 use baogao::ingest;
 use baogao::sections;
@@ -124,9 +124,8 @@ proptest! {
         for l in &doc.lines {
             check_mentions(&l.simplified);
         }
-        for span in &layout.reports {
-            let lines = doc.report_lines(span);
-            let figures = extract::figures_in_report(&doc, &lines, "r");
+        for report in Report::all(&doc, &layout.reports) {
+            let figures = extract::figures_in_report(&report);
             for f in &figures {
                 let line = doc.line(f.line).expect("figure on a line of the file");
                 let first = f.text.split('\n').next().unwrap_or_default();
@@ -143,11 +142,10 @@ proptest! {
     #[test]
     fn sections_stay_inside_their_report(text in report_text()) {
         let (doc, layout) = load(&text);
-        for span in &layout.reports {
-            let lines = doc.report_lines(span);
-            for s in sections::sections_in_report(&doc, &lines, "r") {
+        for report in Report::all(&doc, &layout.reports) {
+            for s in sections::sections_in_report(&report) {
                 prop_assert!(s.line_start <= s.line_end, "{:?}", s);
-                prop_assert!(s.line_start >= span.line_start && s.line_end <= span.line_end);
+                prop_assert!(s.line_start >= report.line_start() && s.line_end <= report.line_end());
             }
         }
     }

@@ -10,9 +10,8 @@ fuzz_target!(|text: &str| {
         baogao_fuzz::check_mentions(&l.simplified);
         baogao_fuzz::check_mentions(&l.text);
     }
-    for span in &layout.reports {
-        let lines = doc.report_lines(span);
-        let figures = baogao::extract::figures_in_report(&doc, &lines, "r");
+    for report in baogao::doc::Report::all(&doc, &layout.reports) {
+        let figures = baogao::extract::figures_in_report(&report);
         baogao_fuzz::check_figures(&doc, &figures);
         let _ = baogao::extract::totals(&figures);
     }

@@ -6,9 +6,9 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|text: &str| {
     let (doc, layout) = baogao_fuzz::load_text(text);
     baogao_fuzz::check_layout(&doc, &layout);
-    for span in &layout.reports {
-        let lines = doc.report_lines(span);
-        for s in baogao::sections::sections_in_report(&doc, &lines, "r") {
+    for report in baogao::doc::Report::all(&doc, &layout.reports) {
+        let span = &report.span;
+        for s in baogao::sections::sections_in_report(&report) {
             assert!(s.line_start <= s.line_end, "{s:?}");
             assert!(
                 s.line_start >= span.line_start && s.line_end <= span.line_end,

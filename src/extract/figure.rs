@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::{Approx, Kind, Mention, Role, YearRef, mentions_in_line};
-use crate::doc::{CleanDoc, CleanLine, LineRef, Span};
+use crate::doc::{CleanLine, LineRef, Report, Span};
 
 /// One figure, as `figures.jsonl` and `baogao extract --json` print it. Every field is present
 /// on every record (null when it does not apply), in this order; field names and values follow
@@ -104,7 +104,9 @@ fn range_opt<S: Serializer>(v: &Option<[f64; 2]>, s: S) -> Result<S::Ok, S::Erro
 /// A figure's `sentence` is cut to `SENTENCE_WINDOW` chars either side of the mention: a line
 /// without `。` is one sentence, and copying the whole line into every figure made memory
 /// quadratic in line length (40,000 years on a 600 KB line exhausted 8 GB).
-pub fn figures_in_report(doc: &CleanDoc, lines: &[LineRef], report_id: &str) -> Vec<Figure> {
+pub fn figures_in_report(report: &Report) -> Vec<Figure> {
+    let lines = &report.lines;
+    let source = report.source();
     let mut out = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let line = l.line;
@@ -136,18 +138,18 @@ pub fn figures_in_report(doc: &CleanDoc, lines: &[LineRef], report_id: &str) -> 
             let text = line.raw[raw].to_string();
             let sentence = line.text.get(sentence).unwrap_or_default().to_string();
             out.push(Figure {
-                source: doc.source.clone(),
-                line: doc.source_line(l.no),
-                report: report_id.to_string(),
+                source: source.to_string(),
+                line: l.src,
+                report: report.id.clone(),
                 char_span: chars,
                 ..Figure::from_mention(m, text, sentence)
             });
         }
         if let Some(f) = broken {
             out.push(Figure {
-                source: doc.source.clone(),
-                line: doc.source_line(l.no),
-                report: report_id.to_string(),
+                source: source.to_string(),
+                line: l.src,
+                report: report.id.clone(),
                 ..f
             });
         }
@@ -287,6 +289,7 @@ fn sentence_window(text: &str, sentence: Span, mention: &Span) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::doc::CleanDoc;
 
     #[test]
     fn records_carry_every_field_in_a_stable_order() {
@@ -296,12 +299,9 @@ mod tests {
             lines: vec![CleanLine::identity("2021年投入15-20萬元,增长12%。")],
             source_lines: None,
         };
-        let lines = doc
-            .lines
-            .iter()
-            .map(|line| LineRef { no: 1, line })
-            .collect::<Vec<_>>();
-        let f = figures_in_report(&doc, &lines, "r1");
+        let mut report = Report::whole(&doc);
+        report.id = "r1".into();
+        let f = figures_in_report(&report);
         let json: Vec<String> = f
             .iter()
             .map(|f| serde_json::to_string(f).unwrap_or_default())
@@ -351,13 +351,7 @@ mod tests {
             lines: text.iter().map(|t| CleanLine::identity(t)).collect(),
             source_lines: None,
         };
-        let lines = doc
-            .lines
-            .iter()
-            .enumerate()
-            .map(|(i, line)| LineRef { no: i + 1, line })
-            .collect::<Vec<_>>();
-        let f = figures_in_report(&doc, &lines, "r1");
+        let f = figures_in_report(&Report::whole(&doc));
         let got: Vec<_> = f
             .iter()
             .map(|f| (f.line, f.kind, f.text.as_str(), f.value))

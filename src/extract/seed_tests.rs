@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use super::{Figure, figures_in_report};
-use crate::doc::{CleanDoc, LineRef};
+use crate::doc::{CleanDoc, Report};
 use crate::pipeline;
 
 fn manifest() -> PathBuf {
@@ -33,13 +33,9 @@ pub(crate) fn clean_doc(path: &Path) -> CleanDoc {
 
 /// Figures of every line of a document, as one report.
 pub(crate) fn doc_figures(doc: &CleanDoc) -> Vec<Figure> {
-    let lines: Vec<LineRef> = doc
-        .lines
-        .iter()
-        .enumerate()
-        .map(|(i, line)| LineRef { no: i + 1, line })
-        .collect();
-    figures_in_report(doc, &lines, "all")
+    let mut report = Report::whole(doc);
+    report.id = "all".to_string();
+    figures_in_report(&report)
 }
 
 /// Figures of a file as a build makes them: the pipeline's reports, each with its id.
@@ -47,9 +43,8 @@ pub(crate) fn file_figures(path: &Path) -> Vec<Figure> {
     let loaded = pipeline::load_path(path).unwrap_or_else(|e| panic!("{e}"));
     let doc = &loaded.doc;
     let mut out = Vec::new();
-    for span in &loaded.layout.reports {
-        let id = pipeline::report_id(&doc.source, span.ordinal);
-        out.extend(figures_in_report(doc, &doc.report_lines(span), &id));
+    for report in Report::all(doc, &loaded.layout.reports) {
+        out.extend(figures_in_report(&report));
     }
     out
 }

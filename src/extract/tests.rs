@@ -944,11 +944,7 @@ fn long_line_with_many_figures() {
         lines: vec![crate::doc::CleanLine::identity(&line)],
         source_lines: None,
     };
-    let refs = [crate::doc::LineRef {
-        no: 1,
-        line: &doc.lines[0],
-    }];
-    let figs = figures_in_report(&doc, &refs, "r");
+    let figs = figures_in_report(&crate::doc::Report::whole(&doc));
     assert_eq!(figs.len(), n);
     for f in &figs {
         assert_eq!(f.text, "5%");

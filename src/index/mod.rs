@@ -48,9 +48,8 @@ pub use query::{ParsedQuery, QueryError};
 pub use snippet::Snippet;
 pub use tokenizer::{ZhTokenizer, pre_tokenize};
 
-use crate::doc::{CleanDoc, ReportSpan, Script};
+use crate::doc::{Report, Script};
 use crate::segment::{HMM, Segmenter, USER_DICT};
-use crate::simplify::ScriptCounts;
 
 /// Folder of the tantivy index inside the `--index` folder.
 pub const TANTIVY_DIR: &str = "tantivy";
@@ -99,37 +98,31 @@ pub struct IndexDoc {
     pub lines: Vec<(usize, String, String)>,
     pub years: Vec<i64>,
     pub has_money: bool,
-    /// The report's script, decided here once (from its lines) for every output.
+    /// The report's script ([`Report::script`]).
     pub script: Script,
 }
 
 impl IndexDoc {
     /// The lines of a report of the pipeline, with its id and title; `years` and `has_money`
     /// are left empty for the caller (extract) to fill.
-    pub fn from_report(doc: &CleanDoc, span: &ReportSpan) -> IndexDoc {
-        let mut counts = ScriptCounts::default();
-        let lines: Vec<(usize, String, String)> = doc
-            .report_lines(span)
-            .into_iter()
-            .map(|l| {
-                counts.add(&l.line.text, &l.line.simplified);
-                // Source lines (for HTML, where the block's text starts), as every output.
-                let no = doc.source_line(l.no);
-                (no, l.line.text.clone(), l.line.simplified.clone())
-            })
+    pub fn from_report(report: &Report) -> IndexDoc {
+        let lines = report
+            .lines
+            .iter()
+            .map(|l| (l.src, l.line.text.clone(), l.line.simplified.clone()))
             .collect();
         IndexDoc {
-            id: crate::doc::report_id(&doc.source, span.ordinal),
-            source: doc.source.clone(),
-            ordinal: span.ordinal as u64,
-            order: order_key(0, span.ordinal),
-            title: crate::split::report_title(doc, span).0,
-            line_start: doc.source_line(span.line_start),
-            line_end: doc.source_line(span.line_end),
+            id: report.id.clone(),
+            source: report.source().to_string(),
+            ordinal: report.ordinal() as u64,
+            order: order_key(0, report.ordinal()),
+            title: report.title.clone(),
+            line_start: report.line_start(),
+            line_end: report.line_end(),
             lines,
             years: Vec::new(),
             has_money: false,
-            script: counts.script(),
+            script: report.script,
         }
     }
 

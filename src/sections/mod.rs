@@ -1,6 +1,6 @@
 //! Stage: problem and measure sections of a report, and their numbered items.
 //!
-//! Input: one report's lines ([`LineRef`]s of a [`CleanDoc`]). Output: [`Section`]s, one per
+//! Input: one [`Report`] (its lines, in text and source numbering). Output: [`Section`]s, one per
 //! problems or measures section, each with its [`Item`] tree. Pure and deterministic.
 //!
 //! How it works:
@@ -28,7 +28,7 @@ pub(crate) mod tests;
 
 use serde::{Deserialize, Serialize};
 
-use crate::doc::{CleanDoc, LineRef};
+use crate::doc::Report;
 use crate::lex::marker::is_space;
 use crate::lex::sentence::{is_clause_end, is_false_stop, is_sentence_end};
 use outline::{InlineItem, Outline, headline_range, inline_run};
@@ -142,7 +142,10 @@ const MAX_SENTENCE_HEADLINE_CHARS: usize = 40;
 
 /// One non-blank line of a report, as chars, trimmed of leading spaces.
 struct Ln {
+    /// Line of the text: what neighbouring lines are told by.
     no: usize,
+    /// Source line: what records say.
+    src: usize,
     /// Cleaned text, original script.
     t: Vec<char>,
     /// Simplified view, char-aligned with `t`.
@@ -166,8 +169,9 @@ impl Ln {
 ///
 /// `lines` are the report's lines (blank ones are skipped); `report_id` is copied into each
 /// section. `doc` supplies the source name.
-pub fn sections_in_report(doc: &CleanDoc, lines: &[LineRef], report_id: &str) -> Vec<Section> {
-    let lns: Vec<Ln> = lines
+pub fn sections_in_report(report: &Report) -> Vec<Section> {
+    let lns: Vec<Ln> = report
+        .lines
         .iter()
         .filter_map(|r| {
             let t: Vec<char> = r.line.text.chars().collect();
@@ -183,7 +187,12 @@ pub fn sections_in_report(doc: &CleanDoc, lines: &[LineRef], report_id: &str) ->
                 s.pop();
                 t.pop();
             }
-            (!s.is_empty()).then_some(Ln { no: r.no, t, s })
+            (!s.is_empty()).then_some(Ln {
+                no: r.no,
+                src: r.src,
+                t,
+                s,
+            })
         })
         .collect();
     let simp: Vec<Vec<char>> = lns.iter().map(|l| l.s.clone()).collect();
@@ -205,12 +214,14 @@ pub fn sections_in_report(doc: &CleanDoc, lines: &[LineRef], report_id: &str) ->
                 .or_else(|| ctx.measure_intro_section(i))
         };
         match found {
-            Some(mut sec) => {
-                sec.source = doc.source.clone();
-                sec.report = report_id.to_string();
-                let end_no = sec.line_end;
-                out.push(sec);
-                while i < lns.len() && lns[i].no <= end_no {
+            Some(Opened {
+                mut section,
+                last_no,
+            }) => {
+                section.source = report.source().to_string();
+                section.report = report.id.clone();
+                out.push(section);
+                while i < lns.len() && lns[i].no <= last_no {
                     i += 1;
                 }
             }
@@ -524,6 +535,12 @@ fn is_bare_heading_like(s: &[char]) -> bool {
         })
 }
 
+/// A section a strategy opened, and the text line it ends on (where the scan goes on).
+struct Opened {
+    section: Section,
+    last_no: usize,
+}
+
 struct Ctx<'a> {
     lns: &'a [Ln],
     outline: &'a Outline,
@@ -531,7 +548,7 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     /// A section opened by the heading node `n`.
-    fn heading_section(&self, n: usize) -> Option<Section> {
+    fn heading_section(&self, n: usize) -> Option<Opened> {
         let node = &self.outline.nodes[n];
         let ln = &self.lns[node.li];
         let (a, b) = headline_range(&ln.s, node.marker.len, ln.s.len());
@@ -593,7 +610,7 @@ impl Ctx<'_> {
             }
         }
         items.sort_by_key(|it| it.line);
-        Some(Self::section_at(ln, self.lns[last].no, ty, empty, items))
+        Some(Self::section_at(ln, &self.lns[last], ty, empty, items))
     }
 
     /// Whether the text after a heading's headline (on line `li` from char `b`, or the next line)
@@ -620,7 +637,7 @@ impl Ctx<'_> {
     }
 
     /// A problems section opened by a body sentence on line `li`.
-    fn intro_section(&self, li: usize) -> Option<Section> {
+    fn intro_section(&self, li: usize) -> Option<Opened> {
         let ln = &self.lns[li];
         let next_is_marker = self
             .outline
@@ -731,38 +748,35 @@ impl Ctx<'_> {
         }
         Some(Self::section_at(
             ln,
-            self.lns[last].no,
+            &self.lns[last],
             PROBLEMS,
             false,
             items,
         ))
     }
 
-    /// A section whose heading is line `ln` and whose last line is `line_end`; `source` and
+    /// A section whose heading is line `ln` and whose last line is `last`; `source` and
     /// `report` are filled in by [`sections_in_report`].
-    fn section_at(
-        ln: &Ln,
-        line_end: usize,
-        ty: SectionType,
-        empty: bool,
-        items: Vec<Item>,
-    ) -> Section {
-        Section {
-            source: String::new(),
-            report: String::new(),
-            r#type: ty,
-            heading: ln.text(0, ln.t.len()),
-            heading_line: ln.no,
-            line_start: ln.no,
-            line_end,
-            empty,
-            items,
+    fn section_at(ln: &Ln, last: &Ln, ty: SectionType, empty: bool, items: Vec<Item>) -> Opened {
+        Opened {
+            section: Section {
+                source: String::new(),
+                report: String::new(),
+                r#type: ty,
+                heading: ln.text(0, ln.t.len()),
+                heading_line: ln.src,
+                line_start: ln.src,
+                line_end: last.src,
+                empty,
+                items,
+            },
+            last_no: last.no,
         }
     }
 
     /// A section opened by an unnumbered heading line (存在的主要问题, 建议与展望). It runs to the
     /// next unnumbered heading, or to a numbered heading at the level of the one it sits under.
-    fn bare_section(&self, li: usize) -> Option<Section> {
+    fn bare_section(&self, li: usize) -> Option<Opened> {
         // The first line of a report is its title.
         if li == 0 {
             return None;
@@ -824,7 +838,7 @@ impl Ctx<'_> {
                 }
             }
         }
-        Some(Self::section_at(ln, self.lns[last].no, ty, empty, items))
+        Some(Self::section_at(ln, &self.lns[last], ty, empty, items))
     }
 
     /// Whether a heading sits under a heading about rectification (问题整改的具体情况,
@@ -857,7 +871,7 @@ impl Ctx<'_> {
     /// A problems section opened by a sentence on a numbered line that is not itself a section
     /// heading: （二）绩效指标设置混淆。…主要存在以下几个方面的问题。第一，…第二，…. Only a list
     /// on the same line (an inline run or a `；` list) counts.
-    fn node_intro_section(&self, n: usize) -> Option<Section> {
+    fn node_intro_section(&self, n: usize) -> Option<Opened> {
         let node = &self.outline.nodes[n];
         let ln = &self.lns[node.li];
         let m = node.marker.len.min(ln.s.len());
@@ -871,12 +885,12 @@ impl Ctx<'_> {
         if items.len() < 2 {
             return None;
         }
-        Some(Self::section_at(ln, ln.no, PROBLEMS, false, items))
+        Some(Self::section_at(ln, ln, PROBLEMS, false, items))
     }
 
     /// A measures section opened by a sentence that announces proposals, the numbered (or
     /// bulleted) lines right after it: 我们需要从以下几个方面入手：, 建议如下：.
-    fn measure_list_section(&self, li: usize) -> Option<Section> {
+    fn measure_list_section(&self, li: usize) -> Option<Opened> {
         let ln = &self.lns[li];
         if !is_measure_list_opener(&ln.s) {
             return None;
@@ -914,7 +928,7 @@ impl Ctx<'_> {
         }
         Some(Self::section_at(
             ln,
-            self.lns[last].no,
+            &self.lns[last],
             MEASURES,
             false,
             items,
@@ -922,14 +936,14 @@ impl Ctx<'_> {
     }
 
     /// A measures section opened by a body sentence (做好今年的政府工作，要…): its measure clauses.
-    fn measure_intro_section(&self, li: usize) -> Option<Section> {
+    fn measure_intro_section(&self, li: usize) -> Option<Opened> {
         let ln = &self.lns[li];
         let from = measure_intro(&ln.s)?;
         let items = self.measure_clauses(ln, from);
         if items.len() < 2 {
             return None;
         }
-        Some(Self::section_at(ln, ln.no, MEASURES, false, items))
+        Some(Self::section_at(ln, ln, MEASURES, false, items))
     }
 
     /// Plain problem sentences of line `li` from char `from`, one item each, up to a sentence
@@ -988,7 +1002,7 @@ impl Ctx<'_> {
                 }
             }
             items.push(Item {
-                line: ln.no,
+                line: ln.src,
                 marker: String::new(),
                 headline: headline_text(ln, start, hb),
                 text: trim_end_punct(ln.text(start, i)),
@@ -1046,7 +1060,7 @@ impl Ctx<'_> {
             role
         };
         Item {
-            line: ln.no,
+            line: ln.src,
             marker: ln.text(0, m),
             headline: headline_text(ln, a, b),
             text,
@@ -1070,7 +1084,7 @@ impl Ctx<'_> {
         }
         let (skip, verb) = measure_verb_start(&ln.simp(0, end));
         (verb && skip == 0).then(|| Item {
-            line: ln.no,
+            line: ln.src,
             marker: String::new(),
             headline: ln.text(0, end),
             text: trim_end_punct(ln.text(0, ln.t.len())),
@@ -1088,7 +1102,7 @@ impl Ctx<'_> {
                 let body = r.start + r.marker_len;
                 let (a, b) = headline_range(&ln.s, body, r.end);
                 Item {
-                    line: ln.no,
+                    line: ln.src,
                     marker: ln.text(r.start, body),
                     headline: headline_text(ln, a, b),
                     text: trim_end_punct(ln.text(body, r.end)),
@@ -1139,7 +1153,7 @@ impl Ctx<'_> {
     fn plain_item(&self, ln: &Ln, a: usize, b: usize, role: ItemRole) -> Item {
         let (ha, hb) = headline_range(&ln.s, a, b);
         Item {
-            line: ln.no,
+            line: ln.src,
             marker: String::new(),
             headline: headline_text(ln, ha, hb),
             text: trim_end_punct(ln.text(a, b)),
@@ -1199,7 +1213,7 @@ impl Ctx<'_> {
             .map(|(a, b)| {
                 let text = trim_end_punct(ln.text(a, b));
                 Item {
-                    line: ln.no,
+                    line: ln.src,
                     marker: String::new(),
                     headline: text.clone(),
                     text,

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::*;
-use crate::doc::{CleanDoc, ReportSpan};
+use crate::doc::CleanDoc;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -27,14 +27,9 @@ fn sections_of_text(text: &str) -> Vec<Section> {
         lines: crate::clean::clean_text(text),
         source_lines: None,
     };
-    let span = ReportSpan {
-        ordinal: 1,
-        title_line: 1,
-        line_start: 1,
-        line_end: doc.lines.len(),
-    };
-    let lines = doc.report_lines(&span);
-    sections_in_report(&doc, &lines, "r1")
+    let mut report = crate::doc::Report::whole(&doc);
+    report.id = "r1".to_string();
+    sections_in_report(&report)
 }
 
 fn flat(items: &[Item]) -> Vec<&Item> {
@@ -467,8 +462,7 @@ pub(crate) fn seed_sections() -> (Vec<Section>, Vec<crate::aggregate::ReportInfo
         assert_eq!(Some(span.title_line as u64), r["title_line"].as_u64());
         let n = span.ordinal;
         let id = crate::doc::report_id(&doc.source, n);
-        let lines = doc.report_lines(span);
-        secs.extend(sections_in_report(&doc, &lines, &id));
+        secs.extend(sections_in_report(&crate::doc::Report::new(&doc, span)));
         infos.push(crate::aggregate::ReportInfo {
             id,
             source: doc.source.clone(),
