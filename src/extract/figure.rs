@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::{Approx, Kind, Mention, Role, YearRef, mentions_in_line};
+use super::{Approx, Kind, Mention, Role, YearRef, mentions_in_simplified};
 use crate::doc::{CleanLine, LineRef, Report, Span};
 
 /// One figure, as `figures.jsonl` and `baogao extract --json` print it. Every field is present
@@ -126,7 +126,7 @@ pub fn figures_in_report(report: &Report) -> Vec<Figure> {
             .filter(|n| n.no == l.no + 1 && !page_number)
             .and_then(|next| broken_across_lines(line, next.line))
             .or_else(|| across_a_page_number(lines, i));
-        let mentions = mentions_in_line(&line.simplified);
+        let mentions = mentions_in_simplified(&line.simplified);
         // One char map per line, not a char count from the line start per mention.
         let map = (!mentions.is_empty()).then(|| (line.simplified_map(), RawChars::new(&line.raw)));
         for m in mentions {
@@ -203,7 +203,7 @@ fn broken_across_lines(this: &CleanLine, next: &CleanLine) -> Option<Figure> {
     }
     // A number the line already reads as (part of) a figure is whole.
     if num_start > 0
-        && mentions_in_line(head)
+        && mentions_in_simplified(head)
             .iter()
             .any(|m| m.span.end > num_start)
     {
@@ -213,7 +213,7 @@ fn broken_across_lines(this: &CleanLine, next: &CleanLine) -> Option<Figure> {
     let lead = next.simplified.len() - rest.len();
     let boundary = head.len();
     let joined = format!("{head}{rest}");
-    let m = mentions_in_line(&joined).into_iter().find(|m| {
+    let m = mentions_in_simplified(&joined).into_iter().find(|m| {
         m.span.start < boundary
             && m.span.end > boundary
             && match m.kind {
@@ -296,7 +296,7 @@ mod tests {
         let doc = CleanDoc {
             source: "dir/a.txt".into(),
             encoding: "UTF-8".into(),
-            lines: vec![CleanLine::identity("2021年投入15-20萬元,增长12%。")],
+            lines: crate::clean::clean_text("2021年投入15-20萬元,增长12%。"),
             source_lines: None,
         };
         let mut report = Report::whole(&doc);

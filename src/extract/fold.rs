@@ -11,7 +11,8 @@ use std::ops::Range;
 use crate::doc::CharMap;
 use crate::lex::width::fold as fold_width;
 
-/// A line with its full-width forms folded to ASCII.
+/// A line with its full-width forms folded to ASCII (and, from [`Folded::simplified`], its
+/// traditional characters simplified).
 #[derive(Debug)]
 pub(crate) struct Folded<'a> {
     pub text: Cow<'a, str>,
@@ -20,6 +21,7 @@ pub(crate) struct Folded<'a> {
 }
 
 impl<'a> Folded<'a> {
+    /// `input`, which is simplified already (a [`crate::doc::CleanLine`]'s view), width-folded.
     pub fn new(input: &'a str) -> Folded<'a> {
         let folds = input.chars().any(|c| crate::lex::width::fold_char(c) != c);
         let text = if folds {
@@ -27,6 +29,21 @@ impl<'a> Folded<'a> {
         } else {
             Cow::Borrowed(input)
         };
+        Self::with_text(input, text)
+    }
+
+    /// `input` in any script, width-folded and simplified (char-aligned), so that the rules,
+    /// which hold simplified terms only, see what they were written for.
+    pub fn simplified(input: &'a str) -> Folded<'a> {
+        let folded = Self::new(input);
+        let simplified = crate::simplify::to_simplified_aligned(&folded.text);
+        if simplified == *folded.text {
+            return folded;
+        }
+        Self::with_text(input, Cow::Owned(simplified))
+    }
+
+    fn with_text(input: &'a str, text: Cow<'a, str>) -> Folded<'a> {
         let map = match &text {
             Cow::Owned(t) => Some(CharMap::new(t, input)),
             Cow::Borrowed(_) => None,

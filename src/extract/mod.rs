@@ -163,7 +163,16 @@ pub use crate::lex::sentence::sentences;
 /// assert_eq!(money[2].year, YearRef::Anonymised);
 /// ```
 pub fn mentions_in_line(line: &str) -> Vec<Mention> {
-    let folded = fold::Folded::new(line);
+    mentions_in_folded(fold::Folded::simplified(line))
+}
+
+/// [`mentions_in_line`] for a line that is simplified already (the pipeline's view): it skips
+/// the conversion.
+pub fn mentions_in_simplified(line: &str) -> Vec<Mention> {
+    mentions_in_folded(fold::Folded::new(line))
+}
+
+fn mentions_in_folded(folded: fold::Folded) -> Vec<Mention> {
     let t: &str = &folded.text;
     let mut taken = scan::Taken::default();
     years::years(t, &mut taken);

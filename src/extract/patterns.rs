@@ -3,16 +3,17 @@
 //! They run on the folded line (`fold`): ASCII digits, `%`, `.`, `-`, `~`, `x`. Each
 //! matches the *shape* of a mention; the context checks (currency word present, bare units only
 //! in threshold phrases, `元月`, counts, guards around years) live in the stage code, because the
-//! `regex` crate has no look-around. Traditional forms (萬 億 個 餘 …) are accepted as well.
+//! `regex` crate has no look-around. They hold simplified forms only: the text they run on is
+//! simplified first (萬 億 個 餘 arrive as 万 亿 个 余).
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// Chinese digits, simplified, traditional and financial forms.
-pub const CJK_DIGITS: &str = "〇○零一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖";
+/// Chinese digits, common and financial forms (simplified).
+pub const CJK_DIGITS: &str = "〇○零一二两三四五六七八九壹贰叁肆伍陆柒捌玖";
 /// Chinese multipliers. `兆` is 10^12 as in Taiwan's budgets (`3兆1,648億元`).
-pub const CJK_UNITS: &str = "十拾百佰千仟万萬亿億兆";
+pub const CJK_UNITS: &str = "十拾百佰千仟万亿兆";
 /// An Arabic number with optional thousands separators and decimals.
 pub const ARABIC: &str = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?";
 
@@ -25,7 +26,7 @@ pub fn numeral() -> String {
     let d = CJK_DIGITS;
     let u = CJK_UNITS;
     let arabic = format!("{ARABIC}(?: ?[{u}])?");
-    format!("(?:{arabic}|[{d}{u}])(?:{arabic}|[{d}{u}]|[点點][{d}]|[多余餘几幾来來])*")
+    format!("(?:{arabic}|[{d}{u}])(?:{arabic}|[{d}{u}]|[点][{d}]|[多余几来])*")
 }
 
 /// Currency words, longest first so `美元` is not read as `元`.
@@ -33,7 +34,7 @@ pub fn numeral() -> String {
 /// Beyond the guidelines' six codes, Taiwan's and Macau's own currency words get their ISO codes
 /// (`新臺幣` TWD, `澳門元` MOP), which the guidelines' list leaves open with its "…"; a bare
 /// `元` stays CNY, as the rules read one line, not the whole report.
-pub const CURRENCY: &str = "美元|美金|港元|港币|港幣|欧元|歐元|日元|英镑|英鎊|元人民币|元人民幣|人民币|人民幣|元新台币|元新臺幣|元新台幣|新台币|新臺幣|新台幣|澳门元|澳門元|澳门币|澳門幣|元";
+pub const CURRENCY: &str = "美元|美金|港元|港币|欧元|日元|英镑|元人民币|人民币|元新台币|新台币|澳门元|澳门币|元";
 
 /// Separators of a range (`15-20万元`, `1—10亿元`, `十五亿元到二十亿元`).
 pub const RANGE_SEP: &str = "-|—{1,2}|–|~|至|到";
@@ -57,7 +58,7 @@ pub static MONEY: LazyLock<Regex> = LazyLock::new(|| {
 /// `148個億元以上項目` also matches here and is rejected by the stage (next char `元`: a count).
 pub static MONEY_GE_YI: LazyLock<Regex> = LazyLock::new(|| {
     let n = numeral();
-    Regex::new(&format!("(?P<num>{n})(?:个|個)(?P<more>多)?(?:亿|億)"))
+    Regex::new(&format!("(?P<num>{n})个(?P<more>多)?亿"))
         .unwrap_or_else(|e| panic!("MONEY_GE_YI: {e}"))
 });
 
@@ -98,7 +99,7 @@ pub static PERCENT_CJK: LazyLock<Regex> = LazyLock::new(|| {
 /// A number ending a text that a list of percentage points continues: `2.16和` before
 /// `1.66个百分点`, `3.22个、` before `4.0个百分点`.
 pub static POINTS_LIST_MEMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("(?P<num>[0-9]+(?:\\.[0-9]+)?)(?P<ge>个|個)?(?:、|和|及|与|與)$")
+    Regex::new("(?P<num>[0-9]+(?:\\.[0-9]+)?)(?P<ge>个)?(?:、|和|及|与)$")
         .unwrap_or_else(|e| panic!("POINTS_LIST_MEMBER: {e}"))
 });
 
@@ -106,7 +107,7 @@ pub static POINTS_LIST_MEMBER: LazyLock<Regex> = LazyLock::new(|| {
 pub static PERCENT_POINTS: LazyLock<Regex> = LazyLock::new(|| {
     let n = numeral();
     Regex::new(&format!(
-        "(?:(?P<lo>{n})(?:{RANGE_SEP}))?(?P<num>{n}) ?(?:个|個)?(?:百分点|百分點)"
+        "(?:(?P<lo>{n})(?:{RANGE_SEP}))?(?P<num>{n}) ?个?百分点"
     ))
     .unwrap_or_else(|e| panic!("PERCENT_POINTS: {e}"))
 });
@@ -130,7 +131,7 @@ pub static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
 /// The stage keeps it only when the second year follows the first (`26` after `2025`).
 pub static FISCAL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        "(?P<lo>(?:19|20)[0-9]{{2}}|{CJK_YEAR}) ?(?:/|-|—|–|至) ?(?P<hi>[0-9]{{2}}|[〇○零一二三四五六七八九]{{2}}) ?(?:财政|財政)?年"
+        "(?P<lo>(?:19|20)[0-9]{{2}}|{CJK_YEAR}) ?(?:/|-|—|–|至) ?(?P<hi>[0-9]{{2}}|[〇○零一二三四五六七八九]{{2}}) ?(?:财政)?年"
     ))
     .unwrap_or_else(|e| panic!("FISCAL_YEAR: {e}"))
 });
@@ -140,7 +141,7 @@ pub static FISCAL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// `114年度` and `113年8月` (three digits, 100–119, then 度 or a month).
 pub static ROC_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        "(?:(?P<era>(?:中华|中華)?(?:民国|民國))(?P<n>[0-9]{1,3}|[一二三四五六七八九十百零〇]{1,5})|(?P<m>1[01][0-9]))年(?P<tail>度|[0-9]{1,2}月)?",
+        "(?:(?P<era>(?:中华)?民国)(?P<n>[0-9]{1,3}|[一二三四五六七八九十百零〇]{1,5})|(?P<m>1[01][0-9]))年(?P<tail>度|[0-9]{1,2}月)?",
     )
     .unwrap_or_else(|e| panic!("ROC_YEAR: {e}"))
 });
@@ -149,7 +150,7 @@ pub static ROC_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// `2019、2020和2021年`. `list` holds the years without their own 年 ([`YEAR_TOKEN`] splits it).
 pub static YEAR_LIST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        "(?P<list>(?:(?:(?:19|20)[0-9]{{2}}|{CJK_YEAR})(?:、|和|与|與|及))+)(?:(?:19|20)[0-9]{{2}}|{CJK_YEAR}) ?年"
+        "(?P<list>(?:(?:(?:19|20)[0-9]{{2}}|{CJK_YEAR})(?:、|和|与|及))+)(?:(?:19|20)[0-9]{{2}}|{CJK_YEAR}) ?年"
     ))
     .unwrap_or_else(|e| panic!("YEAR_LIST: {e}"))
 });
@@ -187,7 +188,7 @@ pub static YEAR_SHORT: LazyLock<Regex> = LazyLock::new(|| {
 /// The year of a document number: `皖教助〔2017〕4號`, `国发〔2021〕4号`, `[2019]12号`.
 /// Brackets other than 〔〕 need the `N号` after them.
 pub static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("(?P<open>[〔\\[［【(（])(?P<y>(?:19|20)[0-9]{2}|20[xX]{2})(?P<close>[〕\\]］】)）]) ?(?P<no>第?[0-9]+ ?(?:号|號))?")
+    Regex::new("(?P<open>[〔\\[［【(（])(?P<y>(?:19|20)[0-9]{2}|20[xX]{2})(?P<close>[〕\\]］】)）]) ?(?P<no>第?[0-9]+ ?号)?")
         .unwrap_or_else(|e| panic!("DOC_NUMBER: {e}"))
 });
 
@@ -195,7 +196,7 @@ pub static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// `十四五规划`. Accepted when quoted or followed by a period/plan word (so `十五亿元` is not).
 pub static PLAN_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        "(?P<oq>[“\"「『〝])?(?P<n>十[一二三四五]|[一二三四五六七八九十])五(?P<inner>末|初)?(?P<cq>[”\"」』〞〟])?(?P<tail>期间|期間|时期|時期|末|初)?(?P<ctx>规划|規劃|计划|計劃|以来|以來|纲要|綱要)?",
+        "(?P<oq>[“\"「『〝])?(?P<n>十[一二三四五]|[一二三四五六七八九十])五(?P<inner>末|初)?(?P<cq>[”\"」』〞〟])?(?P<tail>期间|时期|末|初)?(?P<ctx>规划|计划|以来|纲要)?",
     )
     .unwrap_or_else(|e| panic!("PLAN_PERIOD: {e}"))
 });
@@ -205,7 +206,7 @@ pub static PLAN_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
 /// (see the `years` module for why).
 pub static PLAN_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        "第(?P<n>[一二三四五六七八九十]{1,3})[个個]五年(?:建设|建設)?(?:计划|計劃|规划|規劃)(?P<tail>期间|期間|时期|時期|末|初)?",
+        "第(?P<n>[一二三四五六七八九十]{1,3})个五年(?:建设)?(?:计划|规划)(?P<tail>期间|时期|末|初)?",
     )
     .unwrap_or_else(|e| panic!("PLAN_ORDINAL: {e}"))
 });
@@ -214,8 +215,16 @@ pub static PLAN_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
 mod tests {
     use super::*;
 
+    /// The matches of `re` in the simplified view of `s` (what the pipeline runs the rules
+    /// on), as the text of `s` at the same chars.
     fn all<'a>(re: &Regex, s: &'a str) -> Vec<&'a str> {
-        re.find_iter(s).map(|m| m.as_str()).collect()
+        let simplified = crate::simplify::to_simplified_aligned(s);
+        re.find_iter(&simplified)
+            .map(|m| {
+                let span = crate::doc::map_by_chars(&simplified, s, m.range());
+                &s[span]
+            })
+            .collect()
     }
 
     #[test]

@@ -92,43 +92,28 @@ pub(crate) fn is_numeral_char(c: char) -> bool {
 fn currency_code(word: &str) -> &'static str {
     match word {
         "美元" | "美金" => "USD",
-        "港元" | "港币" | "港幣" => "HKD",
-        "欧元" | "歐元" => "EUR",
+        "港元" | "港币" => "HKD",
+        "欧元" => "EUR",
         "日元" => "JPY",
-        "英镑" | "英鎊" => "GBP",
-        "元新台币" | "元新臺幣" | "元新台幣" | "新台币" | "新臺幣" | "新台幣" => {
-            "TWD"
-        }
-        "澳门元" | "澳門元" | "澳门币" | "澳門幣" => "MOP",
+        "英镑" => "GBP",
+        "元新台币" | "新台币" => "TWD",
+        "澳门元" | "澳门币" => "MOP",
         _ => "CNY",
     }
 }
 
 /// Units that make `N个亿` a quantity, not money (`3个亿人次`, `2个亿吨`).
 const NOT_MONEY_AFTER_GE_YI: &[&str] = &[
-    "元", "人", "次", "吨", "噸", "立方", "平方", "千瓦", "度", "斤", "公斤", "头", "頭", "只",
-    "条", "條", "张", "張", "册", "冊", "年", "像素", "字", "户", "戶", "亩", "畝",
+    "元", "人", "次", "吨", "立方", "平方", "千瓦", "度", "斤", "公斤", "头", "只", "条", "张",
+    "册", "年", "像素", "字", "户", "亩",
 ];
 
 /// Money: sums with a currency word, and the colloquial `N个亿`.
 pub(crate) fn money(t: &str, taken: &mut Taken) {
     let has_currency = t.contains('元')
-        || [
-            "人民币",
-            "人民幣",
-            "美金",
-            "港币",
-            "港幣",
-            "英镑",
-            "英鎊",
-            "台币",
-            "臺幣",
-            "台幣",
-            "澳门币",
-            "澳門幣",
-        ]
-        .iter()
-        .any(|w| t.contains(w));
+        || ["人民币", "美金", "港币", "英镑", "台币", "澳门币"]
+            .iter()
+            .any(|w| t.contains(w));
     for c in caps(&MONEY, t, has_currency) {
         let (Some(num), Some(cur)) = (c.name("num"), c.name("cur")) else {
             continue;
@@ -321,7 +306,7 @@ fn push_money(t: &str, taken: &mut Taken, sum: Sum) {
         // `上` only qualifies a bare unit (`上億元`), handled below; `近` in `最近` is not one.
         let rest = &before[..before.len() - q.len];
         // `比原列1,302.17亿元超过16.62亿元`: after 比, 超过 tells by how much (a change, exact).
-        let exceeds_by = matches!(&before[rest.len()..], "超过" | "超過" | "超出")
+        let exceeds_by = matches!(&before[rest.len()..], "超过" | "超出")
             && super::context::clause_tail(rest).contains('比');
         !rest.ends_with(['最', '附', '临', '臨']) && !exceeds_by
     });

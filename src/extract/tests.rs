@@ -952,3 +952,50 @@ fn long_line_with_many_figures() {
         assert!(f.sentence.chars().count() <= 2 * figure::SENTENCE_WINDOW + 2);
     }
 }
+
+/// The matching side of `extract` reads simplified text only ([`super::mentions_in_line`]
+/// simplifies its input first), so a traditional spelling in a rule is dead weight that hides
+/// which terms really match. Every string literal of the rule files is checked, char by char.
+#[test]
+fn cue_tables_hold_simplified_terms_only() {
+    let files = [
+        ("context.rs", include_str!("context.rs")),
+        ("scan.rs", include_str!("scan.rs")),
+        ("years.rs", include_str!("years.rs")),
+        ("patterns.rs", include_str!("patterns.rs")),
+        ("mod.rs", include_str!("mod.rs")),
+        ("totals.rs", include_str!("totals.rs")),
+    ];
+    let mut found = Vec::new();
+    for (name, src) in files {
+        // Rules only: the file's tests come after its `#[cfg(test)]`, and may well quote
+        // traditional input.
+        let rules = src.split("#[cfg(test)]").next().unwrap_or_default();
+        for (no, line) in rules.lines().enumerate() {
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            for (k, lit) in line.split('"').enumerate() {
+                if k % 2 == 0 {
+                    continue;
+                }
+                let traditional: String = lit
+                    .chars()
+                    .filter(|&c| {
+                        let one = c.to_string();
+                        crate::simplify::to_simplified_aligned(&one) != one
+                    })
+                    .collect();
+                if !traditional.is_empty() {
+                    found.push(format!("{name}:{}: {traditional} in {lit}", no + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "{} traditional spellings:\n{}",
+        found.len(),
+        found.join("\n")
+    );
+}

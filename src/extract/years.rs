@@ -215,7 +215,7 @@ fn may_hold_fiscal_year(t: &str) -> bool {
             b.len() >= 5
                 && b[0].is_ascii_digit()
                 && b[1].is_ascii_digit()
-                && ["年", "财政年", "財政年"]
+                && ["年", "财政年"]
                     .iter()
                     .any(|w| rest[2..].trim_start_matches(' ').starts_with(w))
         })
@@ -225,7 +225,7 @@ fn may_hold_fiscal_year(t: &str) -> bool {
 /// Whether `t` may hold a Republic of China year: the era name, or three digits 100–119
 /// right before 年度 or 年N月.
 fn may_hold_roc_year(t: &str) -> bool {
-    if t.contains("民国") || t.contains("民國") {
+    if t.contains("民国") {
         return true;
     }
     t.match_indices('年').any(|(i, _)| {
@@ -282,11 +282,9 @@ pub(crate) fn short_years(t: &str, taken: &mut Taken) {
         if !ok
             || prev
                 .is_some_and(|p| p.is_ascii_digit() || p == '.' || p == '-' || is_numeral_char(p))
-            || [
-                "第", "近", "连续", "連續", "每", "满", "滿", "过去", "過去", "未来", "未來",
-            ]
-            .iter()
-            .any(|w| t[..start].ends_with(w))
+            || ["第", "近", "连续", "每", "满", "过去", "未来"]
+                .iter()
+                .any(|w| t[..start].ends_with(w))
             || bad_after_year(t, y.end() + '年'.len_utf8())
         {
             continue;
