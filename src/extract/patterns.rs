@@ -34,7 +34,8 @@ pub fn numeral() -> String {
 /// Beyond the guidelines' six codes, Taiwan's and Macau's own currency words get their ISO codes
 /// (`新臺幣` TWD, `澳門元` MOP), which the guidelines' list leaves open with its "…"; a bare
 /// `元` stays CNY, as the rules read one line, not the whole report.
-pub const CURRENCY: &str = "美元|美金|港元|港币|欧元|日元|英镑|元人民币|人民币|元新台币|新台币|澳门元|澳门币|元";
+pub const CURRENCY: &str =
+    "美元|美金|港元|港币|欧元|日元|英镑|元人民币|人民币|元新台币|新台币|澳门元|澳门币|元";
 
 /// Separators of a range (`15-20万元`, `1—10亿元`, `十五亿元到二十亿元`).
 pub const RANGE_SEP: &str = "-|—{1,2}|–|~|至|到";
