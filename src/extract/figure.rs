@@ -98,7 +98,7 @@ fn range_opt<S: Serializer>(v: &Option<[f64; 2]>, s: S) -> Result<S::Ok, S::Erro
     }
 }
 
-/// The figures of one report: [`mentions_in_line`] on each line's simplified view, spans mapped
+/// The figures of one report: [`mentions_in_simplified`] on each line's simplified view, spans mapped
 /// back to the cleaned text (`sentence`) and to the source line (`text`).
 ///
 /// A figure's `sentence` is cut to `SENTENCE_WINDOW` chars either side of the mention: a line
