@@ -37,6 +37,9 @@ def main():
     ids = set(reports["id"])
     assert set(figures["report"]) <= ids, "figures of unknown reports"
     assert set(sections["report"]) <= ids, "sections of unknown reports"
+    # Every item says where in its line its headline was read.
+    items = [it for its in sections["items"] for it in its]
+    assert items and all(len(it["char_span"]) == 2 for it in items), "items without char_span"
 
     # Funds by year, as the notebook plots them.
     by_year = pd.DataFrame(

@@ -202,6 +202,48 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// The byte offset of each char of a string, built once, so that char and byte offsets convert
+/// in `O(log n)` and `O(1)` on lines of any length.
+#[derive(Debug, Clone)]
+pub struct CharOffsets {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl CharOffsets {
+    pub fn new(s: &str) -> CharOffsets {
+        CharOffsets {
+            starts: s.char_indices().map(|(i, _)| i).collect(),
+            len: s.len(),
+        }
+    }
+
+    /// Byte offset of char `c` (the string's length for `c` at or past its end).
+    pub fn byte(&self, c: usize) -> usize {
+        self.starts.get(c).copied().unwrap_or(self.len)
+    }
+
+    /// Char offsets `[start, end)` of a byte span (on char boundaries).
+    pub fn char_span(&self, bytes: &Span) -> [usize; 2] {
+        let at = |b: usize| self.starts.partition_point(|&i| i < b);
+        [at(bytes.start), at(bytes.end)]
+    }
+}
+
+impl CleanLine {
+    /// Chars `[start, end)` of the decoded source line that hold chars `chars` of the cleaned
+    /// text. `clean` and `raw` are [`CharOffsets`] of `text` and `raw`, built once per line.
+    pub fn source_chars(
+        &self,
+        chars: std::ops::Range<usize>,
+        clean: &CharOffsets,
+        raw: &CharOffsets,
+    ) -> [usize; 2] {
+        let bytes = clean.byte(chars.start)..clean.byte(chars.end.max(chars.start));
+        raw.char_span(&self.raw_span(bytes))
+    }
+}
+
 /// One decoded and cleaned source file: the unit a rayon task works on.
 #[derive(Debug, Clone)]
 pub struct CleanDoc {

@@ -63,6 +63,33 @@ fn load(text: &str) -> (CleanDoc, split::Layout) {
     (doc, layout)
 }
 
+/// Every item's span lies in its source line, and the source there holds its headline: the
+/// headline's chars, in order (the headline leaves out anti-copy marks, glosses and closing
+/// punctuation, and folds full-width digits).
+fn check_items(doc: &CleanDoc, items: &[sections::Item]) {
+    for it in items {
+        let line = doc.line(it.line).expect("item on a line of the file");
+        let [a, b] = it.char_span;
+        assert!(
+            a <= b && b <= line.raw.chars().count(),
+            "{it:?} in {:?}",
+            line.raw
+        );
+        let at: String = line.raw.chars().skip(a).take(b - a).collect();
+        let at = baogao::lex::width::fold(&at);
+        let mut rest = at.chars();
+        let headline = baogao::lex::width::fold(&it.headline);
+        for c in headline.chars().filter(|c| !c.is_whitespace()) {
+            assert!(
+                rest.any(|r| r == c),
+                "headline {:?} not in the source at {a}..{b}: {at:?}",
+                it.headline
+            );
+        }
+        check_items(doc, &it.children);
+    }
+}
+
 fn check_line(l: &CleanLine) {
     assert_eq!(
         l.text.chars().count(),
@@ -146,6 +173,7 @@ proptest! {
             for s in sections::sections_in_report(&report) {
                 prop_assert!(s.line_start <= s.line_end, "{:?}", s);
                 prop_assert!(s.line_start >= report.line_start() && s.line_end <= report.line_end());
+                check_items(&doc, &s.items);
             }
         }
     }

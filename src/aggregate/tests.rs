@@ -120,6 +120,7 @@ pub(crate) fn synthetic(reports: usize, per_section: usize) -> (Vec<Section>, Ve
                     let headline = format!("{}，{}", f[next(f.len())], f[next(f.len())]);
                     Item {
                         line: 10 + k * 100 + j,
+                        char_span: [0, 0],
                         marker: format!("{}、", j + 1),
                         text: headline.clone(),
                         headline,

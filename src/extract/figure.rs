@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::{Approx, Kind, Mention, Role, YearRef, mentions_in_simplified};
-use crate::doc::{CleanLine, LineRef, Report, Span};
+use crate::doc::{CharOffsets, CleanLine, LineRef, Report, Span};
 
 /// One figure, as `figures.jsonl` and `baogao extract --json` print it. Every field is present
 /// on every record (null when it does not apply), in this order; field names and values follow
@@ -128,13 +128,14 @@ pub fn figures_in_report(report: &Report) -> Vec<Figure> {
             .or_else(|| across_a_page_number(lines, i));
         let mentions = mentions_in_simplified(&line.simplified);
         // One char map per line, not a char count from the line start per mention.
-        let map = (!mentions.is_empty()).then(|| (line.simplified_map(), RawChars::new(&line.raw)));
+        let map =
+            (!mentions.is_empty()).then(|| (line.simplified_map(), CharOffsets::new(&line.raw)));
         for m in mentions {
             let Some((map, raw_chars)) = &map else { break };
             let clean = map.map(m.span.clone());
             let sentence = sentence_window(&line.text, map.map(m.sentence.clone()), &clean);
             let raw = line.raw_span(clean);
-            let chars = raw_chars.span(&raw);
+            let chars = raw_chars.char_span(&raw);
             let text = line.raw[raw].to_string();
             let sentence = line.text.get(sentence).unwrap_or_default().to_string();
             out.push(Figure {
@@ -228,7 +229,7 @@ fn broken_across_lines(this: &CleanLine, next: &CleanLine) -> Option<Figure> {
     let sentence_tail =
         next.simplified_to_clean(lead..lead + m.sentence.end.saturating_sub(boundary));
     let own_raw = this.raw_span(own);
-    let chars = RawChars::new(&this.raw).span(&own_raw);
+    let chars = CharOffsets::new(&this.raw).char_span(&own_raw);
     let text = format!("{}\n{}", &this.raw[own_raw], next.raw_text(tail));
     let sentence = format!(
         "{}{}",
@@ -242,21 +243,6 @@ fn broken_across_lines(this: &CleanLine, next: &CleanLine) -> Option<Figure> {
         char_span: chars,
         ..Figure::from_mention(m, text, sentence)
     })
-}
-
-/// Byte offset of each char of a line, to turn byte spans into char offsets in `O(log n)`.
-struct RawChars(Vec<usize>);
-
-impl RawChars {
-    fn new(line: &str) -> RawChars {
-        RawChars(line.char_indices().map(|(i, _)| i).collect())
-    }
-
-    /// Char offsets of a byte span (on char boundaries).
-    fn span(&self, bytes: &Span) -> [usize; 2] {
-        let at = |b: usize| self.0.partition_point(|&i| i < b);
-        [at(bytes.start), at(bytes.end)]
-    }
 }
 
 /// Chars of sentence kept on each side of a mention in [`Figure::sentence`]. Real sentences are

@@ -66,6 +66,7 @@ impl Ctx<'_> {
             }
             items.push(Item {
                 line: ln.src,
+                char_span: ln.source_chars(start, hb),
                 marker: String::new(),
                 headline: headline_text(ln, start, hb),
                 text: trim_end_punct(ln.text(start, i)),
@@ -124,6 +125,7 @@ impl Ctx<'_> {
         };
         Item {
             line: ln.src,
+            char_span: ln.source_chars(a, b),
             marker: ln.text(0, m),
             headline: headline_text(ln, a, b),
             text,
@@ -148,6 +150,7 @@ impl Ctx<'_> {
         let (skip, verb) = measure_verb_start(&ln.simp(0, end));
         (verb && skip == 0).then(|| Item {
             line: ln.src,
+            char_span: ln.source_chars(0, end),
             marker: String::new(),
             headline: ln.text(0, end),
             text: trim_end_punct(ln.text(0, ln.t.len())),
@@ -171,6 +174,7 @@ impl Ctx<'_> {
                 let (a, b) = headline_range(&ln.s, body, r.end);
                 Item {
                     line: ln.src,
+                    char_span: ln.source_chars(a, b),
                     marker: ln.text(r.start, body),
                     headline: headline_text(ln, a, b),
                     text: trim_end_punct(ln.text(body, r.end)),
@@ -233,6 +237,7 @@ impl Ctx<'_> {
         let (ha, hb) = headline_range(&ln.s, a, b);
         Item {
             line: ln.src,
+            char_span: ln.source_chars(ha, hb),
             marker: String::new(),
             headline: headline_text(ln, ha, hb),
             text: trim_end_punct(ln.text(a, b)),
@@ -298,6 +303,7 @@ impl Ctx<'_> {
                 let text = trim_end_punct(ln.text(a, b));
                 Item {
                     line: ln.src,
+                    char_span: ln.source_chars(a, b),
                     marker: String::new(),
                     headline: text.clone(),
                     text,

@@ -31,7 +31,9 @@ pub(crate) mod tests;
 
 use serde::{Deserialize, Serialize};
 
-use crate::doc::Report;
+use std::cell::OnceCell;
+
+use crate::doc::{CharOffsets, CleanLine, Report};
 use crate::lex::marker::is_space;
 use crate::lex::sentence::{is_clause_end, is_false_stop, is_sentence_end};
 use outline::{InlineItem, Outline, headline_range, inline_run};
@@ -41,6 +43,9 @@ use outline::{InlineItem, Outline, headline_range, inline_run};
 pub struct Item {
     /// 1-based source line where the item starts.
     pub line: usize,
+    /// Chars `[start, end)` of the decoded source line where the headline was read (its
+    /// marker excluded; `headline` drops anti-copy marks and the closing punctuation).
+    pub char_span: [usize; 2],
     /// The enumeration marker as written (`（一）`, `1、`, `一是`); empty for paragraphs/clauses.
     pub marker: String,
     /// The text up to the first `。` or `：` (or the whole short line); cleaned, original script.
@@ -144,18 +149,38 @@ const MAX_LEAD_SENTENCE_CHARS: usize = 20;
 const MAX_SENTENCE_HEADLINE_CHARS: usize = 40;
 
 /// One non-blank line of a report, as chars, trimmed of leading spaces.
-struct Ln {
+struct Ln<'r> {
     /// Line of the text: what neighbouring lines are told by.
     no: usize,
     /// Source line: what records say.
     src: usize,
+    /// The line itself, for spans in the source.
+    line: &'r CleanLine,
+    /// Chars of blank trimmed from the start of the line: `t[i]` is char `lead + i` of `text`.
+    lead: usize,
+    /// Char offsets of the cleaned and the raw line, built when an item first needs them.
+    offsets: OnceCell<(CharOffsets, CharOffsets)>,
     /// Cleaned text, original script.
     t: Vec<char>,
     /// Simplified view, char-aligned with `t`.
     s: Vec<char>,
 }
 
-impl Ln {
+impl Ln<'_> {
+    /// Chars `[start, end)` of the decoded source line that hold chars `a..b` of `t`.
+    fn source_chars(&self, a: usize, b: usize) -> [usize; 2] {
+        let (clean, raw) = self.offsets.get_or_init(|| {
+            (
+                CharOffsets::new(&self.line.text),
+                CharOffsets::new(&self.line.raw),
+            )
+        });
+        let b = b.min(self.t.len());
+        let a = a.min(b);
+        self.line
+            .source_chars(self.lead + a..self.lead + b, clean, raw)
+    }
+
     fn text(&self, a: usize, b: usize) -> String {
         let b = b.min(self.t.len());
         let a = a.min(b);
@@ -201,6 +226,9 @@ fn sections_with_strategy(report: &Report) -> Vec<(&'static str, Section)> {
             (!s.is_empty()).then_some(Ln {
                 no: r.no,
                 src: r.src,
+                line: r.line,
+                lead,
+                offsets: OnceCell::new(),
                 t,
                 s,
             })
@@ -552,7 +580,7 @@ struct Opened {
 }
 
 struct Ctx<'a> {
-    lns: &'a [Ln],
+    lns: &'a [Ln<'a>],
     outline: &'a Outline,
 }
 
