@@ -52,7 +52,10 @@ pub struct BrokenLine {
 /// Where a long line may be broken: after a sentence end, or failing that after a clause
 /// mark. Both keep figures whole, since no figure spans these marks.
 fn is_soft_break(c: char) -> bool {
-    matches!(c, '，' | ',' | '、' | '：' | ':' | ' ' | '\t' | '\u{3000}')
+    crate::lex::sentence::is_comma(c)
+        || crate::lex::sentence::is_colon(c)
+        || c == '、'
+        || crate::lex::sentence::is_blank(c)
 }
 
 /// Break every line longer than `max_chars` chars into pieces of at most `max_chars` chars.

@@ -14,13 +14,39 @@ pub fn is_sentence_end(c: char) -> bool {
 /// Ends a sentence or a semicolon clause: [`is_sentence_end`] and `；;`. Lists of measures run
 /// `……；……；……。`, so a semicolon is the strongest break inside a long sentence.
 pub fn is_clause_end(c: char) -> bool {
-    is_sentence_end(c) || matches!(c, '；' | ';')
+    is_sentence_end(c) || is_semicolon(c)
 }
 
 /// Clause punctuation: commas, semicolons, colons, sentence ends and brackets. A role or
 /// measure cue does not reach across these.
 pub fn is_clause_break(c: char) -> bool {
-    is_clause_end(c) || matches!(c, '，' | ',' | '：' | ':' | '（' | '(' | '）' | ')')
+    is_clause_end(c) || is_comma(c) || is_colon(c) || matches!(c, '（' | '(' | '）' | ')')
+}
+
+/// A comma, `，` or `,`.
+pub fn is_comma(c: char) -> bool {
+    matches!(c, '，' | ',')
+}
+
+/// A colon, `：` or `:`.
+pub fn is_colon(c: char) -> bool {
+    matches!(c, '：' | ':')
+}
+
+/// A semicolon, `；` or `;`.
+pub fn is_semicolon(c: char) -> bool {
+    matches!(c, '；' | ';')
+}
+
+/// A mark inside a sentence that ends a clause: comma, semicolon or colon.
+pub fn is_clause_mark(c: char) -> bool {
+    is_comma(c) || is_semicolon(c) || is_colon(c)
+}
+
+/// Any sentence or clause punctuation, the enumeration comma `、` included: what a list marker
+/// may follow, and what a heading does not hold.
+pub fn is_punct_stop(c: char) -> bool {
+    is_sentence_end(c) || is_clause_mark(c) || c == '、'
 }
 
 /// Blanks found at line and sentence starts: ASCII, ideographic space, NBSP.

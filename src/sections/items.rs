@@ -23,7 +23,7 @@ impl Ctx<'_> {
                 continue;
             }
             let mut start = a;
-            while start < i && (is_space(ln.s[start]) || matches!(ln.s[start], '，' | ',')) {
+            while start < i && (is_space(ln.s[start]) || is_comma(ln.s[start])) {
                 start += 1;
             }
             a = i + 1;
@@ -31,9 +31,8 @@ impl Ctx<'_> {
                 continue;
             }
             // A lead-in such as 主要是： is not part of the first problem.
-            if let Some(k) =
-                (start..i.min(start + MAX_LEAD_IN_CHARS)).find(|&k| matches!(ln.s[k], '：' | ':'))
-                && !ln.s[start..k].iter().any(|c| matches!(c, '，' | ','))
+            if let Some(k) = (start..i.min(start + MAX_LEAD_IN_CHARS)).find(|&k| is_colon(ln.s[k]))
+                && !ln.s[start..k].iter().any(|&c| is_comma(c))
                 && k + 1 < i
             {
                 start = k + 1;
@@ -45,16 +44,14 @@ impl Ctx<'_> {
             // A frame such as 从国内看， is not part of the problem.
             if sentence.starts_with('从')
                 && let Some(k) = sentence.chars().take(8).position(|c| c == '看')
-                && matches!(sentence.chars().nth(k + 1), Some('，' | ','))
+                && sentence.chars().nth(k + 1).is_some_and(is_comma)
             {
                 start += k + 2;
             }
             let mut hb = i;
             if i - start > MAX_SENTENCE_HEADLINE_CHARS {
                 // The first clause, or the first two when the first is a frame (在…方面).
-                let commas: Vec<usize> = (start..i)
-                    .filter(|&c| matches!(ln.s[c], '，' | ','))
-                    .collect();
+                let commas: Vec<usize> = (start..i).filter(|&c| is_comma(ln.s[c])).collect();
                 if let Some(&c) = commas.first() {
                     let first = ln.simp(start, c);
                     hb = if cues::FRAME_ENDINGS.iter().any(|f| first.ends_with(f.text)) {
@@ -141,9 +138,7 @@ impl Ctx<'_> {
         let end = ln.s.iter().position(|c| *c == '。')?;
         if !(2..=MAX_LEAD_SENTENCE_CHARS).contains(&end)
             || end + 1 >= ln.s.len()
-            || ln.s[..end]
-                .iter()
-                .any(|c| matches!(c, '，' | ',' | '；' | ';' | '：' | ':'))
+            || ln.s[..end].iter().any(|&c| is_clause_mark(c))
         {
             return None;
         }
@@ -196,7 +191,7 @@ impl Ctx<'_> {
         let mut parts = Vec::new();
         let mut a = from;
         for i in from..=ln.s.len() {
-            let end = i == ln.s.len() || matches!(ln.s[i], '；' | ';');
+            let end = i == ln.s.len() || is_semicolon(ln.s[i]);
             let stop = i < ln.s.len() && ln.s[i] == '。' && !is_false_stop(&ln.s, i);
             if end || stop {
                 if i > a {
@@ -217,7 +212,7 @@ impl Ctx<'_> {
         }
         // A lead-in before a colon (主要是：) is not part of the first clause.
         if let Some(first) = parts.first_mut()
-            && let Some(k) = (first.0..first.1).find(|&k| matches!(ln.s[k], '：' | ':'))
+            && let Some(k) = (first.0..first.1).find(|&k| is_colon(ln.s[k]))
         {
             first.0 = k + 1;
         }
@@ -274,7 +269,7 @@ impl Ctx<'_> {
         let mut bounds = Vec::new();
         let mut a = from;
         for i in from..=ln.s.len() {
-            if i == ln.s.len() || matches!(ln.s[i], '，' | ',' | '；' | ';' | '。') {
+            if i == ln.s.len() || (is_comma(ln.s[i]) || is_semicolon(ln.s[i]) || ln.s[i] == '。') {
                 if i > a {
                     bounds.push((a, i, ln.s[i.min(ln.s.len() - 1)]));
                 }

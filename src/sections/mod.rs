@@ -35,7 +35,10 @@ use std::cell::OnceCell;
 
 use crate::doc::{CharOffsets, CleanLine, Report};
 use crate::lex::marker::is_space;
-use crate::lex::sentence::{is_clause_end, is_false_stop, is_sentence_end};
+use crate::lex::sentence::{
+    is_clause_end, is_clause_mark, is_colon, is_comma, is_false_stop, is_punct_stop, is_semicolon,
+    is_sentence_end,
+};
 use outline::{InlineItem, Outline, headline_range, inline_run};
 
 /// One numbered problem or measure (or a group heading holding some).
@@ -326,7 +329,7 @@ fn names_causes(after_problem: &str) -> bool {
 fn names_purpose(after_problem: &str) -> bool {
     use cues::*;
     let h = after_problem.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '。' | '：' | ':' | '，' | ',' | '”' | '"')
+        c.is_whitespace() || c == '。' || is_colon(c) || is_comma(c) || matches!(c, '”' | '"')
     });
     PURPOSE_HEADS.iter().any(|p| {
         h.strip_suffix(p.text)
@@ -369,7 +372,7 @@ pub fn is_measure_list_opener(s: &[char]) -> bool {
     let Some(last) = s.iter().rposition(|c| !is_space(*c)) else {
         return false;
     };
-    if !matches!(s[last], '：' | ':') {
+    if !is_colon(s[last]) {
         return false;
     }
     let text: String = s[..last].iter().collect();
@@ -441,7 +444,7 @@ pub fn intro_cue(s: &[char], next_is_marker: bool) -> Option<IntroCue> {
             let window_end = (vi + 20).min(s.len());
             let mut hit = None;
             for j in vi..window_end {
-                if matches!(s[j], '。' | '；' | ';') {
+                if s[j] == '。' || is_semicolon(s[j]) {
                     break;
                 }
                 let rest: String = s[j..window_end].iter().collect();
@@ -452,7 +455,7 @@ pub fn intro_cue(s: &[char], next_is_marker: bool) -> Option<IntroCue> {
             let Some(after) = hit else { continue };
             // The rest of the sentence.
             let mut k = after;
-            while k < s.len() && !matches!(s[k], '。' | '：' | ':' | '；' | ';') {
+            while k < s.len() && !(s[k] == '。' || is_colon(s[k]) || is_semicolon(s[k])) {
                 k += 1;
             }
             // The cue sentence, from the previous full stop. A guard in it (是否存在问题,
@@ -472,7 +475,7 @@ pub fn intro_cue(s: &[char], next_is_marker: bool) -> Option<IntroCue> {
             if reports_speech(&before) || contains_any(&before, SELF_REFERENCES) {
                 continue;
             }
-            if k < s.len() && matches!(s[k], '：' | ':') {
+            if k < s.len() && is_colon(s[k]) {
                 return Some(IntroCue {
                     from: k + 1,
                     listed: true,
@@ -540,7 +543,7 @@ pub fn measure_intro(s: &[char]) -> Option<usize> {
         .filter_map(|o| text.find(o.text).map(|b| (b, o)))
         .min_by_key(|(b, _)| *b)?;
     let oi = text[..ob].chars().count();
-    if oi > 0 && (oi > 12 || !matches!(s[oi - 1], '，' | ',' | '：' | ':')) {
+    if oi > 0 && (oi > 12 || !(is_comma(s[oi - 1]) || is_colon(s[oi - 1]))) {
         return None;
     }
     let rest = &text[ob + opener.text.len()..];
@@ -565,12 +568,7 @@ fn is_bare_heading_like(s: &[char]) -> bool {
     (2..=MAX_BARE_HEADING_CHARS).contains(&n)
         // ——副标题: a subtitle, not a heading.
         && !s.first().is_some_and(|c| matches!(c, '—' | '-' | '─'))
-        && !s.iter().any(|c| {
-            matches!(
-                c,
-                '。' | '，' | ',' | '；' | ';' | '：' | ':' | '！' | '？' | '!' | '?' | '|' | '、'
-            )
-        })
+        && !s.iter().any(|&c| is_punct_stop(c) || c == '|')
 }
 
 /// A section a strategy opened, and the text line it ends on (where the scan goes on).
@@ -655,8 +653,6 @@ fn headline_text(ln: &Ln, a: usize, b: usize) -> String {
 }
 
 fn trim_end_punct(s: String) -> String {
-    s.trim_end_matches(|c: char| {
-        is_space(c) || matches!(c, '。' | '，' | ',' | '；' | ';' | '：' | ':' | '、')
-    })
-    .to_string()
+    s.trim_end_matches(|c: char| is_space(c) || is_clause_mark(c) || matches!(c, '。' | '、'))
+        .to_string()
 }

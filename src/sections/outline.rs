@@ -10,6 +10,7 @@
 
 use crate::lex::han::is_han;
 use crate::lex::marker::{Marker, MarkerKind, is_space, parse_marker};
+use crate::lex::sentence::{is_colon, is_comma, is_punct_stop};
 
 /// Rank of [`MarkerKind::Bullet`]: deeper than any numbered kind, so a bullet line in page chrome
 /// never becomes the parent of a report's `一、` headings.
@@ -182,12 +183,7 @@ pub struct InlineItem {
 pub fn inline_run(s: &[char], from: usize) -> Vec<InlineItem> {
     let mut found: Vec<(usize, MarkerKind, u32, usize)> = Vec::new();
     for i in from..s.len() {
-        let opens = i == from
-            || matches!(
-                s[i - 1],
-                '。' | '；' | ';' | '，' | ',' | '：' | ':' | '、' | '！' | '？'
-            )
-            || is_space(s[i - 1]);
+        let opens = i == from || is_punct_stop(s[i - 1]) || is_space(s[i - 1]);
         if !opens {
             continue;
         }
@@ -236,7 +232,7 @@ pub fn inline_run(s: &[char], from: usize) -> Vec<InlineItem> {
 pub fn headline_range(s: &[char], from: usize, to: usize) -> (usize, usize) {
     let to = to.min(s.len());
     let mut start = from.min(to);
-    while start < to && (is_space(s[start]) || matches!(s[start], '，' | ',' | '：' | ':')) {
+    while start < to && (is_space(s[start]) || (is_comma(s[start]) || is_colon(s[start]))) {
         start += 1;
     }
     let mut end = to;
@@ -261,7 +257,7 @@ pub fn headline_range(s: &[char], from: usize, to: usize) -> (usize, usize) {
         }
         i += 1;
     }
-    while end > start && (is_space(s[end - 1]) || matches!(s[end - 1], '，' | ',' | '、')) {
+    while end > start && (is_space(s[end - 1]) || (is_comma(s[end - 1]) || s[end - 1] == '、')) {
         end -= 1;
     }
     (start, end)

@@ -14,7 +14,7 @@ impl Ctx<'_> {
         if !is_bare_heading_like(&ln.s) {
             return None;
         }
-        if ln.s.last().is_some_and(|c| matches!(c, '：' | ':')) {
+        if ln.s.last().is_some_and(|&c| is_colon(c)) {
             let next_is_marker = self
                 .outline
                 .node_at

@@ -13,12 +13,7 @@ impl Ctx<'_> {
             return None;
         }
         // A run of clauses (奖罚力度得当，避免误判，对于屡犯同一问题的部门，…) is an item, not a heading.
-        if ln.s[a..b]
-            .iter()
-            .filter(|c| matches!(c, '，' | ','))
-            .count()
-            >= 3
-        {
+        if ln.s[a..b].iter().filter(|&&c| is_comma(c)).count() >= 3 {
             return None;
         }
         let ty = classify(&ln.simp(a, b))?;
@@ -48,7 +43,7 @@ impl Ctx<'_> {
         if body.is_empty()
             && node.children.is_empty()
             && items.is_empty()
-            && ln.s.get(b).is_some_and(|c| matches!(c, '：' | ':'))
+            && ln.s.get(b).is_some_and(|&c| is_colon(c))
             && ln.s.len() > b + MIN_INLINE_BODY_CHARS
         {
             // 4. 问题和挑战：一些地方…: the label's text follows on the same line.

@@ -14,7 +14,7 @@ impl Ctx<'_> {
         let cue = intro_cue(&ln.s, next_is_marker)?;
         // A sentence that announces a list (主要存在四个方面的问题：) keeps its items even when the
         // first one names a problem (一是认识不足).
-        if !ln.s.last().is_some_and(|c| matches!(c, '：' | ':'))
+        if !ln.s.last().is_some_and(|&c| is_colon(c))
             && self
                 .outline
                 .node_at
