@@ -202,15 +202,9 @@ fn mentions_in_folded(folded: fold::Folded) -> Vec<Mention> {
             };
             Mention {
                 span: folded.orig_span(f.span.clone()),
-                kind: f.kind,
-                value: f.value,
-                currency: f.currency,
-                range: f.range,
-                approx: f.approx,
-                role: f.role,
                 year,
-                points: f.points,
                 sentence: folded.orig_span(sentence),
+                ..f.mention.clone()
             }
         })
         .collect()

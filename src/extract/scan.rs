@@ -8,20 +8,15 @@ use super::context::{
     PREVIOUS_YEAR, distant_bound, money_role, prefix_qualifier, suffix_qualifier,
 };
 use super::patterns::*;
-use super::{Approx, Kind, Role};
+use super::{Approx, Kind, Mention, Role, YearRef};
 use crate::lex::numeral::{cjk_digit, has_trailing_unit, parse_numeral, trailing_multiplier};
 
-/// A mention in folded coordinates, before year attribution.
+/// A mention in folded coordinates, before year attribution: a [`Mention`] whose `year` and
+/// `sentence` are not known yet (they need every mention of the line), and what the year
+/// attribution needs to know about it.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Found {
-    pub span: Range<usize>,
-    pub kind: Kind,
-    pub value: Option<f64>,
-    pub currency: Option<&'static str>,
-    pub range: Option<[f64; 2]>,
-    pub approx: Option<Approx>,
-    pub role: Option<Role>,
-    pub points: Option<bool>,
+    pub mention: Mention,
     /// Money right after `上年`/`去年`: it belongs to the year before the sentence's year.
     pub previous_year: bool,
 }
@@ -29,16 +24,33 @@ pub(crate) struct Found {
 impl Found {
     pub(crate) fn new(span: Range<usize>, kind: Kind, value: Option<f64>) -> Found {
         Found {
-            span,
-            kind,
-            value,
-            currency: None,
-            range: None,
-            approx: None,
-            role: None,
-            points: None,
+            mention: Mention {
+                span,
+                kind,
+                value,
+                currency: None,
+                range: None,
+                approx: None,
+                role: None,
+                year: YearRef::None,
+                points: None,
+                sentence: 0..0,
+            },
             previous_year: false,
         }
+    }
+}
+
+impl std::ops::Deref for Found {
+    type Target = Mention;
+    fn deref(&self) -> &Mention {
+        &self.mention
+    }
+}
+
+impl std::ops::DerefMut for Found {
+    fn deref_mut(&mut self) -> &mut Mention {
+        &mut self.mention
     }
 }
 
