@@ -35,13 +35,16 @@
 //!   ordinals, list markers, sentence and clause marks, line splitting). No stage keeps its own.
 //! - Money, percent and year patterns: [`extract::patterns`] (named regexes, each tested both
 //!   ways); role and measure cues: the tables in `extract::context`.
-//! - Section headings and item cues: [`sections::cues`], one table per cue kind with glosses.
+//! - Section headings and item cues: [`sections::cues`], one table per cue kind with glosses;
+//!   how a section opens: the ordered strategies of `sections/open/`, one file each.
 //! - Site chrome and piece titles of scraped pages: the named regexes of [`split`].
 //!
 //! ## Adding a genre
 //! A new report genre usually needs new heading words in [`sections::cues`] (with a test on
-//! a sentence of that genre) and, for figures, new measure cues in `extract`; the stages
-//! themselves do not change.
+//! a sentence of that genre) and, for figures, new cues in the tables of `extract` (simplified
+//! terms only: the rules read the simplified view). When its sections open in a way no
+//! strategy knows, add one file under `sections/open/` and one entry to its ordered list, with
+//! a test report; the other strategies and the stages do not change.
 
 pub mod aggregate;
 pub mod clean;
