@@ -309,12 +309,15 @@ pub struct ReportRecord {
     pub chars: usize,
     /// Number of jieba tokens (default mode, whitespace excluded).
     pub tokens: usize,
+    /// What the report is: its year, date, genre, region and issuer ([`crate::meta`]).
+    #[serde(flatten)]
+    pub meta: crate::meta::ReportMeta,
 }
 
 impl ReportRecord {
     /// The `reports.jsonl` record of `report`; `tokens` comes from the one segmentation of the
     /// report (the index's token stream), so nothing is cut twice.
-    pub fn of(report: &Report, tokens: usize) -> ReportRecord {
+    pub fn of(report: &Report, meta: &crate::meta::ReportMeta, tokens: usize) -> ReportRecord {
         ReportRecord {
             id: report.id.clone(),
             source: report.source().to_string(),
@@ -327,6 +330,7 @@ impl ReportRecord {
             script: report.script,
             chars: report.chars(),
             tokens,
+            meta: meta.clone(),
         }
     }
 }

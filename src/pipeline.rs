@@ -22,10 +22,12 @@ use crate::extract::{self, Figure};
 use crate::index::{self, IndexDoc};
 use crate::ingest::{self, SourceFile};
 use crate::limits::{self, Limits};
+use crate::meta;
 use crate::output;
 use crate::publish::{self, Staging};
 use crate::sections::{self, Section};
 use crate::segment::Segmenter;
+use crate::semantics;
 use crate::split::{self, Layout};
 
 /// Options of a build.
@@ -282,7 +284,8 @@ fn process_file_inner(
     for report in Report::all(doc, &loaded.layout.reports) {
         let t = Instant::now();
         stage.set(Stage::Extract);
-        let figures = extract::figures_in_report(&report);
+        let mut figures = extract::figures_in_report(&report);
+        let meta = meta::of(&report);
         StageClock::add(&clock.extract, t.elapsed());
 
         let t = Instant::now();
@@ -291,13 +294,19 @@ fn process_file_inner(
         index_doc.order = index::order_key(file.order, report.ordinal());
         let tokens = index::pre_tokenize(seg, &index_doc);
         out.reports
-            .push(ReportRecord::of(&report, count_words(&tokens)));
+            .push(ReportRecord::of(&report, &meta, count_words(&tokens)));
         StageClock::add(&clock.segment, t.elapsed());
 
         let t = Instant::now();
         stage.set(Stage::Sections);
-        out.sections.extend(sections::sections_in_report(&report));
+        let report_sections = sections::sections_in_report(&report);
         StageClock::add(&clock.sections, t.elapsed());
+
+        let t = Instant::now();
+        stage.set(Stage::Extract);
+        semantics::annotate(&report, &meta, &mut figures, &report_sections);
+        StageClock::add(&clock.extract, t.elapsed());
+        out.sections.extend(report_sections);
 
         out.figures.extend(figures);
         to_index.push((index_doc, tokens));
@@ -325,8 +334,18 @@ fn process_file_inner(
 pub fn figures_of_file(loaded: &LoadedFile) -> Vec<Figure> {
     Report::all(&loaded.doc, &loaded.layout.reports)
         .iter()
-        .flat_map(extract::figures_in_report)
+        .flat_map(report_figures)
         .collect()
+}
+
+/// The figures of one report with their semantics resolved (its metadata and sections read
+/// for it), as a build makes them.
+pub fn report_figures(report: &Report) -> Vec<Figure> {
+    let mut figures = extract::figures_in_report(report);
+    let meta = meta::of(report);
+    let sections = sections::sections_in_report(report);
+    semantics::annotate(report, &meta, &mut figures, &sections);
+    figures
 }
 
 /// Size the worker pool (rayon's global pool) once, before any parallel work. Later calls

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use super::{Approx, Kind, Mention, Role, YearRef, mentions_in_simplified};
 use crate::doc::{CharOffsets, CleanLine, LineRef, Report, Span};
+use crate::semantics::Semantics;
 
 /// One figure, as `figures.jsonl` and `baogao extract --json` print it. Every field is present
 /// on every record (null when it does not apply), in this order; field names and values follow
@@ -36,6 +37,10 @@ pub struct Figure {
     #[serde(default)]
     pub year: YearRef,
     pub points: Option<bool>,
+    /// Money only: what the sum measures, whether it happened, its year and period, and the
+    /// phrase that names it ([`crate::semantics`]); null for other kinds.
+    #[serde(default)]
+    pub semantics: Option<Semantics>,
     /// The cleaned sentence (original script) holding the mention.
     pub sentence: String,
 }
@@ -58,6 +63,7 @@ impl Figure {
             role: m.role,
             year: m.year,
             points: m.points,
+            semantics: None,
             sentence,
         }
     }
@@ -130,8 +136,35 @@ pub fn figures_in_report(report: &Report) -> Vec<Figure> {
         // One char map per line, not a char count from the line start per mention.
         let map =
             (!mentions.is_empty()).then(|| (line.simplified_map(), CharOffsets::new(&line.raw)));
+        let mut line_year = YearRef::None;
+        // Years stated on the line so far: (byte end, year), in text order.
+        let mut line_years: Vec<(usize, YearRef)> = Vec::new();
         for m in mentions {
             let Some((map, raw_chars)) = &map else { break };
+            if m.kind == Kind::Year && matches!(m.role, Some(Role::Date | Role::Placeholder)) {
+                if let Some(v) = m.value.filter(|v| (1900.0..=2100.0).contains(v)) {
+                    line_year = YearRef::Year(v as i32);
+                } else if m.role == Some(Role::Placeholder) {
+                    line_year = YearRef::Anonymised;
+                }
+            }
+            let semantics = (m.kind == Kind::Money).then(|| {
+                let earlier = line_year_before(&line_years, m.sentence.start);
+                let (mut s, subject) = crate::semantics::read_local(
+                    &line.simplified,
+                    m.span.clone(),
+                    m.sentence.start,
+                    m.year,
+                    earlier,
+                );
+                s.subject = subject
+                    .and_then(|r| line.text.get(map.map(r)))
+                    .map(str::to_string);
+                s
+            });
+            if m.kind == Kind::Year && line_year != YearRef::None {
+                line_years.push((m.span.end, line_year));
+            }
             let clean = map.map(m.span.clone());
             let sentence = sentence_window(&line.text, map.map(m.sentence.clone()), &clean);
             let raw = line.raw_span(clean);
@@ -143,19 +176,37 @@ pub fn figures_in_report(report: &Report) -> Vec<Figure> {
                 line: l.src,
                 report: report.id.clone(),
                 char_span: chars,
+                semantics,
                 ..Figure::from_mention(m, text, sentence)
             });
         }
         if let Some(f) = broken {
+            let end = line.simplified.len();
+            let (semantics, _) = crate::semantics::read_local(
+                &line.simplified,
+                end..end,
+                0,
+                f.year,
+                line_year_before(&line_years, end),
+            );
             out.push(Figure {
                 source: source.to_string(),
                 line: l.src,
                 report: report.id.clone(),
+                semantics: Some(semantics),
                 ..f
             });
         }
     }
     out
+}
+
+/// The last year stated on the line before byte `at` (`line_years` is in text order).
+fn line_year_before(line_years: &[(usize, YearRef)], at: usize) -> YearRef {
+    let k = line_years.partition_point(|(end, _)| *end <= at);
+    k.checked_sub(1)
+        .and_then(|k| line_years.get(k))
+        .map_or(YearRef::None, |(_, y)| *y)
 }
 
 /// A figure broken by a page number on the line between its halves (`收入4.6` / `1` / `亿元`):
@@ -296,11 +347,11 @@ mod tests {
         assert!(json.iter().all(|j| j.starts_with(keys)), "{json:?}");
         assert_eq!(
             json[1],
-            r#"{"source":"dir/a.txt","line":1,"report":"r1","kind":"money","text":"15-20萬元","char_span":[7,14],"value":150000,"currency":"CNY","range":[150000,200000],"approx":"exact","role":"amount","year":2021,"points":null,"sentence":"2021年投入15-20萬元,增长12%。"}"#
+            r#"{"source":"dir/a.txt","line":1,"report":"r1","kind":"money","text":"15-20萬元","char_span":[7,14],"value":150000,"currency":"CNY","range":[150000,200000],"approx":"exact","role":"amount","year":2021,"points":null,"semantics":{"measure":"expenditure","status":"actual","period_year":2021,"year_basis":"stated","span":"year","subject":"投入","old_yuan":false},"sentence":"2021年投入15-20萬元,增长12%。"}"#
         );
         assert_eq!(
             json[0],
-            r#"{"source":"dir/a.txt","line":1,"report":"r1","kind":"year","text":"2021年","char_span":[0,5],"value":2021,"currency":null,"range":null,"approx":null,"role":"date","year":null,"points":null,"sentence":"2021年投入15-20萬元,增长12%。"}"#
+            r#"{"source":"dir/a.txt","line":1,"report":"r1","kind":"year","text":"2021年","char_span":[0,5],"value":2021,"currency":null,"range":null,"approx":null,"role":"date","year":null,"points":null,"semantics":null,"sentence":"2021年投入15-20萬元,增长12%。"}"#
         );
         assert!(
             json[2].contains(r#""kind":"percent","text":"12%","char_span":[17,20],"value":12,"#)

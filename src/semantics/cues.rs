@@ -1,0 +1,259 @@
+//! The cue tables of money semantics: rules as data, each row with its gloss.
+//!
+//! Every table holds simplified terms only (the rules read the simplified view of a line). A cue
+//! counts when it stands in the sentence before the figure; the nearest one wins (the word
+//! closest to a number is the one that names it: `预算公务接待费为10万元，已开支6万元`).
+
+use super::{Measure, SpanKind, Status};
+
+/// A cue word and what it says, with a gloss for readers of the table.
+#[derive(Debug, Clone, Copy)]
+pub struct Cue<T: 'static> {
+    pub text: &'static str,
+    pub means: T,
+    pub gloss: &'static str,
+}
+
+const fn cue<T>(text: &'static str, means: T, gloss: &'static str) -> Cue<T> {
+    Cue { text, means, gloss }
+}
+
+use Measure::*;
+
+/// What a sum measures, from the word that names it. Longer terms win over the shorter terms
+/// they hold (`预算收入` is a budget, `收入` revenue; `招商引资到位资金` investment, `到位` allocation).
+pub const MEASURES: &[Cue<Measure>] = &[
+    // budget: planned, requested, approved.
+    cue("预算收入", Budget, "budgeted revenue"),
+    cue("预算支出", Budget, "budgeted spending"),
+    cue("年初预算", Budget, "budget at the start of the year"),
+    cue("预算安排", Budget, "budget arranged"),
+    cue("预算数", Budget, "budgeted figure"),
+    cue("预算", Budget, "budget"),
+    cue("安排资金", Budget, "funds arranged"),
+    cue("安排", Budget, "arranged (for a purpose)"),
+    cue("申请资金", Budget, "funds requested"),
+    cue("申报", Budget, "declared for approval"),
+    cue("批复", Budget, "approved"),
+    cue("概算", Budget, "estimate"),
+    cue("经费保证", Budget, "funds guaranteed"),
+    cue("定额补贴", Budget, "quota subsidy"),
+    cue("计划投入", Budget, "planned input"),
+    cue("收入计划", Budget, "revenue plan"),
+    // allocation: handed down or received.
+    cue("下达", Allocation, "handed down"),
+    cue("拨付", Allocation, "disbursed to a unit"),
+    cue("拨入", Allocation, "received from above"),
+    cue("拨款", Allocation, "appropriation"),
+    cue("转移支付", Allocation, "transfer payment"),
+    cue("争取资金", Allocation, "funds obtained from above"),
+    cue("争取", Allocation, "obtained (from above)"),
+    cue("上级资金", Allocation, "funds from the level above"),
+    cue("补助资金", Allocation, "subsidy funds"),
+    cue("专项资金", Allocation, "earmarked funds"),
+    // expenditure: spent or paid out.
+    cue("支出", Expenditure, "spending"),
+    cue("开支", Expenditure, "outlay"),
+    cue("使用", Expenditure, "used"),
+    cue("发放", Expenditure, "paid out"),
+    cue("支付", Expenditure, "paid"),
+    cue("兑现", Expenditure, "honoured (paid)"),
+    cue("投入", Expenditure, "put in (by a government or unit)"),
+    cue("执行", Expenditure, "executed"),
+    cue("花费", Expenditure, "spent"),
+    cue("资助", Expenditure, "aid granted"),
+    cue("助学金", Expenditure, "student grant"),
+    cue("奖学金", Expenditure, "scholarship"),
+    cue("免除学费", Expenditure, "fees waived"),
+    cue("免学费", Expenditure, "fees waived"),
+    cue("采购", Expenditure, "procurement"),
+    cue("补贴", Expenditure, "subsidy paid"),
+    cue("救助", Expenditure, "relief paid"),
+    cue("建设资金", Expenditure, "construction funds spent"),
+    // revenue: income of a government or unit.
+    cue("财政收入", Revenue, "fiscal revenue"),
+    cue("一般公共预算收入", Revenue, "general public budget revenue"),
+    cue("公共财政预算收入", Revenue, "public finance budget revenue"),
+    cue("地方财政收入", Revenue, "local fiscal revenue"),
+    cue("税收", Revenue, "tax revenue"),
+    cue("非税收入", Revenue, "non-tax revenue"),
+    cue("实际收入", Revenue, "actual revenue"),
+    cue("收入", Revenue, "revenue"),
+    cue("财政收支", Revenue, "fiscal revenue and spending"),
+    // investment.
+    cue("投资", Investment, "investment"),
+    cue("总投资", Investment, "total investment"),
+    cue("固定资产投资", Investment, "fixed-asset investment"),
+    cue("协议投资", Investment, "contracted investment"),
+    cue("到位资金", Investment, "investment funds in place"),
+    cue("招商引资", Investment, "investment attracted"),
+    cue("引资", Investment, "investment attracted"),
+    cue("内外资", Investment, "domestic and foreign capital"),
+    cue("内资", Investment, "domestic capital"),
+    cue("外资", Investment, "foreign capital"),
+    cue("引进资金", Investment, "funds brought in"),
+    cue("项目", Investment, "project (of a size)"),
+    // output.
+    cue("生产总值", Output, "GDP"),
+    cue("GDP", Output, "GDP"),
+    cue("国民收入", Output, "national income"),
+    cue("产值", Output, "output value"),
+    cue("增加值", Output, "value added"),
+    cue("营业收入", Output, "business revenue of firms"),
+    cue("销售收入", Output, "sales revenue of firms"),
+    cue("主营业务收入", Output, "main business revenue"),
+    cue("销售额", Output, "sales"),
+    cue("营业额", Output, "turnover of firms"),
+    cue("产业规模", Output, "size of an industry"),
+    cue("产值规模", Output, "output scale"),
+    cue("总产值", Output, "gross output value"),
+    // trade.
+    cue("进出口", Trade, "imports and exports"),
+    cue("出口", Trade, "exports"),
+    cue("进口", Trade, "imports"),
+    cue("外贸", Trade, "foreign trade"),
+    // consumption.
+    cue(
+        "社会消费品零售总额",
+        Consumption,
+        "retail sales of consumer goods",
+    ),
+    cue("零售总额", Consumption, "retail sales"),
+    cue("消费", Consumption, "consumption"),
+    // income of households and persons.
+    cue("可支配收入", Income, "disposable income"),
+    cue("纯收入", Income, "net income (of farmers)"),
+    cue("工资", Income, "wages"),
+    cue("养老金", Income, "pension"),
+    cue("退休金", Income, "retirement pay"),
+    cue("考核奖", Income, "appraisal bonus"),
+    cue("奖金", Income, "bonus"),
+    // financial.
+    cue("存款", Financial, "deposits"),
+    cue("贷款", Financial, "loans"),
+    cue("债务", Financial, "debt"),
+    cue("债券", Financial, "bonds"),
+    cue("融资", Financial, "financing"),
+    cue("交易额", Financial, "market turnover"),
+    cue("成交额", Financial, "turnover"),
+    cue("资产", Financial, "assets"),
+    cue("保费", Financial, "insurance premiums"),
+    cue("余额", Financial, "balance"),
+    // other.
+    cue("损失", Other, "loss"),
+    cue("罚款", Other, "fine"),
+    cue("罚没", Other, "confiscation"),
+    cue("价格", Other, "price"),
+    cue("奖励", Other, "prize"),
+    cue("节约", Other, "saving"),
+];
+
+use Status::*;
+
+/// Whether a sum happened: the nearest of these words before it. Target words name goals,
+/// forecasts and intentions; actual words name what was done.
+pub const STATUSES: &[Cue<Status>] = &[
+    cue("预计", Target, "forecast"),
+    cue("预期", Target, "expected"),
+    cue("力争", Target, "strive for"),
+    cue("争取", Target, "strive to obtain"),
+    cue("计划", Target, "plan"),
+    cue("拟", Target, "intend"),
+    cue("目标", Target, "goal"),
+    cue("任务", Target, "assigned task"),
+    cue("要达到", Target, "is to reach"),
+    cue("将达到", Target, "will reach"),
+    cue("可达到", Target, "can reach"),
+    cue("可达", Target, "can reach"),
+    cue("确保", Target, "ensure"),
+    cue("规划", Target, "planned"),
+    cue("明年", Target, "next year"),
+    cue("保证", Target, "guarantee"),
+    cue("力求", Target, "seek"),
+    cue("每年要", Target, "each year must"),
+    cue("将", Target, "will"),
+    cue("完成", Actual, "completed"),
+    cue("实现", Actual, "achieved"),
+    cue("已", Actual, "already"),
+    cue("实际", Actual, "actual"),
+    cue("达到", Actual, "reached"),
+    cue("累计", Actual, "accumulated"),
+];
+
+use SpanKind::*;
+
+/// The period a sum covers. `截至…` (a stock at a date) outranks the others wherever it stands
+/// in the sentence; otherwise the nearest cue wins, and no cue means one year.
+pub const SPANS: &[Cue<SpanKind>] = &[
+    cue("截至", ToDate, "as of"),
+    cue("截止", ToDate, "as of"),
+    cue("至今", ToDate, "up to now"),
+    cue("年末", ToDate, "at year end"),
+    cue("年底", ToDate, "at year end"),
+    cue("余额", ToDate, "balance"),
+    cue("上半年", PartYear, "first half"),
+    cue("下半年", PartYear, "second half"),
+    cue("季度", PartYear, "quarter"),
+    cue("春季", PartYear, "spring term"),
+    cue("秋季", PartYear, "autumn term"),
+    cue("学期", PartYear, "school term"),
+    cue("月份", PartYear, "months"),
+    cue("五年", MultiYear, "five years"),
+    cue("年来", MultiYear, "over the years"),
+    cue("以来", MultiYear, "since"),
+    cue("期间", MultiYear, "during (a plan period)"),
+    cue("时期", MultiYear, "during (a period)"),
+    cue("连续", MultiYear, "in a row"),
+    cue("累计", MultiYear, "accumulated"),
+    cue("全年", Year, "the whole year"),
+    cue("年度", Year, "the year"),
+    cue("每年", Year, "each year"),
+];
+
+/// Words that place a sum relative to the report's own year: (word, years from it).
+pub const RELATIVE_YEARS: &[Cue<i32>] = &[
+    cue("今年", 0, "this year"),
+    cue("本年", 0, "this year"),
+    cue("当年", 0, "that same year"),
+    cue("去年", -1, "last year"),
+    cue("上年", -1, "the previous year"),
+    cue("上一年", -1, "the previous year"),
+    cue("过去一年", -1, "the past year"),
+    cue("前年", -2, "the year before last"),
+    cue("明年", 1, "next year"),
+];
+
+/// Words that end a subject phrase on its right: the verb or copula between a subject and its
+/// number (`公务接待费为`, `总投资达`).
+pub const SUBJECT_TAILS: &[&str] = &[
+    "达到",
+    "达",
+    "为",
+    "是",
+    "共计",
+    "合计",
+    "总计",
+    "计",
+    "约",
+    "近",
+    "超过",
+    "突破",
+    "逾",
+    "了",
+    "的",
+    "共",
+    "有",
+    "已",
+    "增至",
+    "增加到",
+    "提高到",
+    "完成",
+    "实现",
+    "可",
+    "要",
+    "将",
+    "保证",
+    "在",
+    "上",
+    "到",
+];

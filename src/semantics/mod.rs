@@ -1,0 +1,446 @@
+//! Stage: what each money figure means — what it measures, whether it happened, which year
+//! and period it belongs to, and the phrase that names it (GUIDELINES.md, "Money semantics").
+//!
+//! Two steps, because the evidence lives at two scales:
+//! 1. [`read_local`], inside `extract`, reads the figure's own sentence in the simplified view:
+//!    the measure, status and span cues of [`cues`], the subject phrase, a stated year, a
+//!    relative year word (`今年`, `去年`) and a year stated earlier on the same line.
+//! 2. [`resolve`], once the report's metadata and sections are known, turns relative years into
+//!    years with the report's own year, gives a figure with no year the year of the section it
+//!    stands in, and marks sums in a measures (plan) section as targets.
+
+pub mod cues;
+
+use serde::{Deserialize, Serialize};
+
+use crate::extract::YearRef;
+use cues::Cue;
+
+/// What a sum measures.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    Budget,
+    Allocation,
+    Expenditure,
+    Revenue,
+    Investment,
+    Output,
+    Trade,
+    Consumption,
+    Income,
+    Financial,
+    Other,
+}
+
+impl Measure {
+    pub const ALL: [Measure; 11] = [
+        Measure::Budget,
+        Measure::Allocation,
+        Measure::Expenditure,
+        Measure::Revenue,
+        Measure::Investment,
+        Measure::Output,
+        Measure::Trade,
+        Measure::Consumption,
+        Measure::Income,
+        Measure::Financial,
+        Measure::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Measure::Budget => "budget",
+            Measure::Allocation => "allocation",
+            Measure::Expenditure => "expenditure",
+            Measure::Revenue => "revenue",
+            Measure::Investment => "investment",
+            Measure::Output => "output",
+            Measure::Trade => "trade",
+            Measure::Consumption => "consumption",
+            Measure::Income => "income",
+            Measure::Financial => "financial",
+            Measure::Other => "other",
+        }
+    }
+
+    /// The measure named `s` (as serialised), if any.
+    pub fn parse(s: &str) -> Option<Measure> {
+        Measure::ALL.into_iter().find(|m| m.as_str() == s)
+    }
+}
+
+/// Whether a sum happened (or stands) or is a goal or forecast.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Actual,
+    Target,
+}
+
+/// Where `period_year` came from.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum YearBasis {
+    /// The figure's own sentence states it.
+    Stated,
+    /// A word such as 今年 or 去年, resolved with the report's year.
+    Report,
+    /// The section (or the line) the figure stands in states it.
+    Section,
+    /// Nothing says.
+    #[default]
+    None,
+}
+
+/// The period a sum covers.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum SpanKind {
+    /// One year (the default).
+    Year,
+    /// Part of a year: `1-10月`, `上半年`, `一季度`.
+    PartYear,
+    /// Several years added up: `五年累计`, `“十三五”期间`.
+    MultiYear,
+    /// A stock or running total at a date: `截至年底`, `余额`.
+    ToDate,
+}
+
+/// The semantics of one money figure, as `figures.jsonl` nests them under `semantics`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Semantics {
+    pub measure: Measure,
+    pub status: Status,
+    /// An integer year, `"20xx"` or null.
+    pub period_year: YearRef,
+    pub year_basis: YearBasis,
+    pub span: SpanKind,
+    /// The phrase of the sentence that names the money, original script; null when none.
+    pub subject: Option<String>,
+    /// True when the sum is written in old yuan (before the 1955 currency reform): totals
+    /// divide it by 10,000.
+    #[serde(default)]
+    pub old_yuan: bool,
+    /// Evidence for [`resolve`]: a relative year word before the figure (years from the
+    /// report's year), and a year stated earlier on its line.
+    #[serde(skip)]
+    pub relative: Option<i32>,
+    #[serde(skip)]
+    pub line_year: YearRef,
+    /// Whether a status cue decided `status` (else it is the default, open to context).
+    #[serde(skip)]
+    pub status_cued: bool,
+}
+
+/// The cue of `table` nearest to the end of `before` (the one ending last; at equal ends the
+/// longest), with where it starts.
+fn nearest<T: Copy>(before: &str, table: &[Cue<T>]) -> Option<(usize, Cue<T>)> {
+    let mut best: Option<(usize, usize, Cue<T>)> = None;
+    for c in table {
+        if let Some(i) = before.rfind(c.text) {
+            let end = i + c.text.len();
+            let better = match best {
+                None => true,
+                Some((e, len, _)) => end > e || (end == e && c.text.len() > len),
+            };
+            if better {
+                best = Some((end, c.text.len(), *c));
+            }
+        }
+    }
+    best.map(|(end, len, c)| (end - len, c))
+}
+
+/// The first cue of `table` in `after`.
+fn first<T: Copy>(after: &str, table: &[Cue<T>]) -> Option<Cue<T>> {
+    table
+        .iter()
+        .filter_map(|c| {
+            after
+                .find(c.text)
+                .map(|i| (i, std::cmp::Reverse(c.text.len()), *c))
+        })
+        .min_by_key(|(i, len, _)| (*i, *len))
+        .map(|(_, _, c)| c)
+}
+
+/// Chars a cue may stand before its figure and still name it.
+const WINDOW_CHARS: usize = 40;
+
+/// The last `n` chars of `s`.
+fn tail(s: &str, n: usize) -> &str {
+    match s.char_indices().rev().nth(n.saturating_sub(1)) {
+        Some((i, _)) if n > 0 => &s[i..],
+        _ => s,
+    }
+}
+
+/// A part-of-year month range (`1-10月`, `1—9月份`), which is not the whole year (`1-12月`,
+/// `元月至12月`).
+static MONTH_RANGE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new("(?:([0-9]{1,2})|元|一)月?(?:-|—|–|~|至|到)([0-9]{1,2})月")
+        .unwrap_or_else(|e| panic!("MONTH_RANGE: {e}"))
+});
+
+/// The span of a sum from the sentence before it.
+fn span_of(before: &str) -> SpanKind {
+    if cues::SPANS
+        .iter()
+        .any(|c| c.means == SpanKind::ToDate && before.contains(c.text))
+        || before.contains("底") && before.contains('至')
+    {
+        return SpanKind::ToDate;
+    }
+    let month = MONTH_RANGE.captures_iter(before).last().map(|c| {
+        let end = c.get(0).map_or(0, |m| m.end());
+        let whole = c.get(2).is_some_and(|m| m.as_str() == "12");
+        (
+            end,
+            if whole {
+                SpanKind::Year
+            } else {
+                SpanKind::PartYear
+            },
+        )
+    });
+    let cue = nearest(before, cues::SPANS).map(|(i, c)| (i + c.text.len(), c.means));
+    match (month, cue) {
+        (Some(m), Some(c)) => {
+            if m.0 >= c.0 {
+                m.1
+            } else {
+                c.1
+            }
+        }
+        (Some(m), None) => m.1,
+        (None, Some(c)) => c.1,
+        (None, None) => SpanKind::Year,
+    }
+}
+
+/// The subject phrase: the Han run right before the figure (its verb or copula cut off), as a
+/// byte span of `before` (the text before the figure).
+fn subject_of(before: &str) -> Option<std::ops::Range<usize>> {
+    // The clause before the figure.
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| crate::lex::sentence::is_clause_break(c) || c == '、')
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let mut clause = &before[start..];
+    loop {
+        let trimmed = cues::SUBJECT_TAILS
+            .iter()
+            .find_map(|t| clause.strip_suffix(t))
+            .or_else(|| clause.strip_suffix(|c: char| c.is_whitespace()));
+        match trimmed {
+            Some(t) if !t.is_empty() => clause = t,
+            _ => break,
+        }
+    }
+    // The trailing run of Han chars, at most 10.
+    let run: Vec<(usize, char)> = clause
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| crate::lex::han::is_han(c))
+        .take(10)
+        .collect();
+    // A date's 年, 月 or 日 ends the phrase on its left (`2021年投入`).
+    let run: Vec<(usize, char)> = run
+        .into_iter()
+        .take_while(|&(_, c)| !matches!(c, '年' | '月' | '日'))
+        .collect();
+    if run.len() < 2 {
+        return None;
+    }
+    let a = start + run.last().map_or(0, |&(i, _)| i);
+    Some(a..start + clause.len())
+}
+
+/// Chars of the sentence before a figure read at all (status, span and year words).
+const SENTENCE_CHARS: usize = 150;
+
+/// The line-local semantics of a money mention at byte `span` of the simplified line `line`,
+/// whose sentence starts at byte `sentence_start`. `stated` is the year the extractor found in
+/// the sentence, and `line_year` the last year stated earlier on the line. The subject comes
+/// back as a byte span of `line` (for the caller to map to the original script) in the second
+/// value; `subject` itself is left empty.
+pub fn read_local(
+    line: &str,
+    span: std::ops::Range<usize>,
+    sentence_start: usize,
+    stated: YearRef,
+    line_year: YearRef,
+) -> (Semantics, Option<std::ops::Range<usize>>) {
+    let before_all = tail(
+        line.get(sentence_start.min(span.start)..span.start)
+            .unwrap_or_default(),
+        SENTENCE_CHARS,
+    );
+    let offset = span.start - before_all.len();
+    let before = tail(before_all, WINDOW_CHARS);
+    let after: String = line
+        .get(span.end..)
+        .unwrap_or_default()
+        .chars()
+        .take_while(|&c| !crate::lex::sentence::is_clause_break(c))
+        .take(8)
+        .collect();
+    let measure = nearest(before, cues::MEASURES)
+        .map(|(_, c)| c.means)
+        .or_else(|| first(&after, cues::MEASURES).map(|c| c.means))
+        .unwrap_or(Measure::Other);
+    let status_cue = nearest(before_all, cues::STATUSES).map(|(_, c)| c.means);
+    let relative = nearest(before_all, cues::RELATIVE_YEARS).map(|(_, c)| c.means);
+    let (period_year, year_basis) = if stated != YearRef::None {
+        (stated, YearBasis::Stated)
+    } else {
+        (YearRef::None, YearBasis::None)
+    };
+    let status = match (status_cue, relative) {
+        (Some(s), _) => s,
+        (None, Some(r)) if r > 0 => Status::Target,
+        _ => Status::Actual,
+    };
+    let subject = subject_of(before_all).map(|r| offset + r.start..offset + r.end);
+    let semantics = Semantics {
+        measure,
+        status,
+        period_year,
+        year_basis,
+        span: span_of(before_all),
+        subject: None,
+        old_yuan: false,
+        relative,
+        line_year,
+        status_cued: status_cue.is_some(),
+    };
+    (semantics, subject)
+}
+
+/// The report-level facts [`resolve`] needs.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// The report's own year.
+    pub report_year: YearRef,
+}
+
+/// Finish the semantics of a figure with its report's context: a relative year becomes a
+/// year, a figure with no year takes its line's or its section's year (`section_year`), a sum
+/// in a measures (plan) section is a target unless a cue says it happened, a sum of a year
+/// after the report's is a target, and money of a report before 1955 is in old yuan.
+pub fn resolve(
+    s: &mut Semantics,
+    ctx: &Context,
+    section_year: YearRef,
+    in_plan_section: bool,
+    currency: Option<&str>,
+) {
+    if s.year_basis == YearBasis::None {
+        if let (Some(r), YearRef::Year(y)) = (s.relative, ctx.report_year) {
+            s.period_year = YearRef::Year(y + r);
+            s.year_basis = YearBasis::Report;
+        } else if s.relative.is_some() && ctx.report_year == YearRef::Anonymised {
+            s.period_year = YearRef::Anonymised;
+            s.year_basis = YearBasis::Report;
+        } else if s.line_year != YearRef::None {
+            s.period_year = s.line_year;
+            s.year_basis = YearBasis::Section;
+        } else if section_year != YearRef::None {
+            s.period_year = section_year;
+            s.year_basis = YearBasis::Section;
+        }
+    }
+    if in_plan_section && !s.status_cued {
+        s.status = Status::Target;
+    }
+    if let (YearRef::Year(p), YearRef::Year(r)) = (s.period_year, ctx.report_year) {
+        if p > r && s.status == Status::Actual && s.span != SpanKind::MultiYear {
+            s.status = Status::Target;
+        } else if p < r && s.status == Status::Target && !in_plan_section {
+            // 预计2025年… in a report of 2026: the year is over.
+            s.status = Status::Actual;
+        }
+    }
+    s.old_yuan = matches!(ctx.report_year, YearRef::Year(y) if y < 1955)
+        && currency.is_none_or(|c| c == "CNY");
+}
+
+#[cfg(test)]
+mod tests;
+
+/// The year each line of a report stands under: the year its latest heading states (a
+/// heading is a short line without a closing stop, or a numbered line's headline), resolved
+/// against the report's year for `今年`, `过去一年`. A top-level heading (`一、`) without a year
+/// ends the previous heading's year. Keyed by source line.
+pub fn section_years(
+    report: &crate::doc::Report,
+    report_year: YearRef,
+) -> std::collections::HashMap<usize, YearRef> {
+    use crate::lex::marker::{MarkerKind, parse_marker};
+    let mut out = std::collections::HashMap::new();
+    let mut current = YearRef::None;
+    for l in report.lines.iter().skip(1) {
+        let s = l.line.simplified.trim();
+        let chars: Vec<char> = s.chars().collect();
+        let marker = parse_marker(&chars);
+        let headline: String = chars
+            .iter()
+            .skip(marker.as_ref().map_or(0, |m| m.len))
+            .take_while(|&&c| !crate::lex::sentence::is_sentence_end(c))
+            .collect();
+        let is_heading = (marker.is_some() && headline.chars().count() <= 30)
+            || crate::split::is_heading_like(s);
+        if is_heading {
+            let stated = crate::meta::first_year_of(&headline);
+            let relative = nearest(&headline, cues::RELATIVE_YEARS).map(|(_, c)| c.means);
+            let year = match (stated, relative, report_year) {
+                (y, _, _) if y != YearRef::None => y,
+                (_, Some(r), YearRef::Year(y)) => YearRef::Year(y + r),
+                (_, Some(_), YearRef::Anonymised) => YearRef::Anonymised,
+                _ => YearRef::None,
+            };
+            if year != YearRef::None {
+                current = year;
+            } else if marker
+                .as_ref()
+                .is_some_and(|m| m.kind == MarkerKind::CnComma)
+            {
+                current = YearRef::None;
+            }
+        }
+        out.entry(l.src).or_insert(current);
+    }
+    out
+}
+
+/// Resolve the semantics of every money figure of `report` with its metadata and sections.
+pub fn annotate(
+    report: &crate::doc::Report,
+    meta: &crate::meta::ReportMeta,
+    figures: &mut [crate::extract::Figure],
+    sections: &[crate::sections::Section],
+) {
+    if !figures.iter().any(|f| f.semantics.is_some()) {
+        return;
+    }
+    let ctx = Context {
+        report_year: meta.year,
+    };
+    let years = section_years(report, meta.year);
+    let plans: Vec<(usize, usize)> = sections
+        .iter()
+        .filter(|s| s.r#type == crate::sections::SectionType::Measures)
+        .map(|s| (s.line_start, s.line_end))
+        .collect();
+    for f in figures.iter_mut() {
+        let line = f.line;
+        let currency = f.currency.clone();
+        if let Some(s) = f.semantics.as_mut() {
+            let in_plan = plans.iter().any(|&(a, b)| (a..=b).contains(&line));
+            let section_year = years.get(&line).copied().unwrap_or_default();
+            resolve(s, &ctx, section_year, in_plan, currency.as_deref());
+        }
+    }
+}
