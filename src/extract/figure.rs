@@ -139,6 +139,7 @@ pub fn figures_in_report(report: &Report) -> Vec<Figure> {
         let mut line_year = YearRef::None;
         // Years stated on the line so far: (byte end, year), in text order.
         let mut line_years: Vec<(usize, YearRef)> = Vec::new();
+        let mut last_measure: Option<(usize, crate::semantics::Measure)> = None;
         for m in mentions {
             let Some((map, raw_chars)) = &map else { break };
             if m.kind == Kind::Year && matches!(m.role, Some(Role::Date | Role::Placeholder)) {
@@ -156,7 +157,17 @@ pub fn figures_in_report(report: &Report) -> Vec<Figure> {
                     m.sentence.start,
                     m.year,
                     earlier,
+                    m.role,
                 );
+                // A list of sums (`20xx年为60万元，20xx年为200万元，…`): one with no cue of its
+                // own measures what the sentence's previous sum measures.
+                match last_measure {
+                    Some((start, measure)) if !s.measure_cued && start == m.sentence.start => {
+                        s.measure = measure;
+                    }
+                    _ => {}
+                }
+                last_measure = Some((m.sentence.start, s.measure));
                 s.subject = subject
                     .and_then(|r| line.text.get(map.map(r)))
                     .map(str::to_string);
@@ -188,6 +199,7 @@ pub fn figures_in_report(report: &Report) -> Vec<Figure> {
                 0,
                 f.year,
                 line_year_before(&line_years, end),
+                f.role,
             );
             out.push(Figure {
                 source: source.to_string(),

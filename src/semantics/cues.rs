@@ -92,6 +92,8 @@ pub const MEASURES: &[Cue<Measure>] = &[
     cue("内资", Investment, "domestic capital"),
     cue("外资", Investment, "foreign capital"),
     cue("引进资金", Investment, "funds brought in"),
+    cue("引进", Investment, "brought in (projects, capital)"),
+    cue("招商", Investment, "investment promotion"),
     cue("项目", Investment, "project (of a size)"),
     // output.
     cue("生产总值", Output, "GDP"),
@@ -156,8 +158,14 @@ pub const STATUSES: &[Cue<Status>] = &[
     cue("预计", Target, "forecast"),
     cue("预期", Target, "expected"),
     cue("力争", Target, "strive for"),
-    cue("争取", Target, "strive to obtain"),
-    cue("计划", Target, "plan"),
+    cue("争取再", Target, "strive to obtain more"),
+    cue("计划投资", Target, "plans to invest"),
+    cue("计划引进", Target, "plans to bring in"),
+    cue("计划投入", Target, "plans to put in"),
+    cue("计划完成", Target, "plans to complete"),
+    cue("计划到", Target, "plans by (a year)"),
+    cue("计划任务", Target, "planned task"),
+    cue("计划实施", Target, "plans to carry out"),
     cue("拟", Target, "intend"),
     cue("目标", Target, "goal"),
     cue("任务", Target, "assigned task"),
@@ -176,11 +184,14 @@ pub const STATUSES: &[Cue<Status>] = &[
     cue("实现", Actual, "achieved"),
     cue("已", Actual, "already"),
     cue("实际", Actual, "actual"),
-    cue("达到", Actual, "reached"),
     cue("累计", Actual, "accumulated"),
 ];
 
 use SpanKind::*;
+
+/// Conditions that put a sum in the future wherever they stand before it in the sentence:
+/// what a project will yield once built (`项目全部投产后，可…实现产值40亿元`).
+pub const FUTURE_CONDITIONS: &[&str] = &["投产后", "建成后", "达产后", "达效后", "届时", "完成后"];
 
 /// The period a sum covers. `截至…` (a stock at a date) outranks the others wherever it stands
 /// in the sentence; otherwise the nearest cue wins, and no cue means one year.
@@ -257,3 +268,7 @@ pub const SUBJECT_TAILS: &[&str] = &[
     "上",
     "到",
 ];
+
+/// Words that, standing between a measure cue and the number, make the number a quota set for
+/// something else (`下达攻坚任务64亿元`, `下达我市全年目标任务225亿元`): the cue does not name it.
+pub const QUOTA_WORDS: &[&str] = &["任务", "目标", "指标"];

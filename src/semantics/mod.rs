@@ -131,6 +131,9 @@ pub struct Semantics {
     /// Whether a status cue decided `status` (else it is the default, open to context).
     #[serde(skip)]
     pub status_cued: bool,
+    /// Whether a cue named the measure (else a list's earlier sum may lend its own).
+    #[serde(skip)]
+    pub measure_cued: bool,
 }
 
 /// The cue of `table` nearest to the end of `before` (the one ending last; at equal ends the
@@ -272,6 +275,7 @@ pub fn read_local(
     sentence_start: usize,
     stated: YearRef,
     line_year: YearRef,
+    role: Option<crate::extract::Role>,
 ) -> (Semantics, Option<std::ops::Range<usize>>) {
     let before_all = tail(
         line.get(sentence_start.min(span.start)..span.start)
@@ -287,11 +291,31 @@ pub fn read_local(
         .take_while(|&c| !crate::lex::sentence::is_clause_break(c))
         .take(8)
         .collect();
-    let measure = nearest(before, cues::MEASURES)
-        .map(|(_, c)| c.means)
-        .or_else(|| first(&after, cues::MEASURES).map(|c| c.means))
-        .unwrap_or(Measure::Other);
-    let status_cue = nearest(before_all, cues::STATUSES).map(|(_, c)| c.means);
+    // A cue followed by a word that makes the sum a quota of something else (`下达攻坚任务`)
+    // does not name it.
+    let named_before = nearest(before, cues::MEASURES)
+        .filter(|(i, c)| {
+            let between = &before[i + c.text.len()..];
+            !cues::QUOTA_WORDS.iter().any(|w| between.contains(w))
+        })
+        .map(|(_, c)| c.means);
+    let named_after = first(&after, cues::MEASURES).map(|c| c.means);
+    // A threshold names a class of what follows it (`亿元以上项目`, `千万元以上的要申报`).
+    let measure = if role == Some(crate::extract::Role::Threshold) {
+        named_after.or(named_before)
+    } else {
+        named_before.or(named_after)
+    };
+    let measure_cued = measure.is_some();
+    let measure = measure.unwrap_or(Measure::Other);
+    let status_cue = if cues::FUTURE_CONDITIONS
+        .iter()
+        .any(|w| before_all.contains(w))
+    {
+        Some(Status::Target)
+    } else {
+        nearest(before_all, cues::STATUSES).map(|(_, c)| c.means)
+    };
     let relative = nearest(before_all, cues::RELATIVE_YEARS).map(|(_, c)| c.means);
     let (period_year, year_basis) = if stated != YearRef::None {
         (stated, YearBasis::Stated)
@@ -315,6 +339,7 @@ pub fn read_local(
         relative,
         line_year,
         status_cued: status_cue.is_some(),
+        measure_cued,
     };
     (semantics, subject)
 }
