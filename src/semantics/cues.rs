@@ -49,8 +49,6 @@ pub const MEASURES: &[Cue<Measure>] = &[
     cue("争取资金", Allocation, "funds obtained from above"),
     cue("争取", Allocation, "obtained (from above)"),
     cue("上级资金", Allocation, "funds from the level above"),
-    cue("补助资金", Allocation, "subsidy funds"),
-    cue("专项资金", Allocation, "earmarked funds"),
     // expenditure: spent or paid out.
     cue("支出", Expenditure, "spending"),
     cue("开支", Expenditure, "outlay"),
@@ -69,7 +67,6 @@ pub const MEASURES: &[Cue<Measure>] = &[
     cue("采购", Expenditure, "procurement"),
     cue("补贴", Expenditure, "subsidy paid"),
     cue("救助", Expenditure, "relief paid"),
-    cue("建设资金", Expenditure, "construction funds spent"),
     // revenue: income of a government or unit.
     cue("财政收入", Revenue, "fiscal revenue"),
     cue("一般公共预算收入", Revenue, "general public budget revenue"),
@@ -78,6 +75,12 @@ pub const MEASURES: &[Cue<Measure>] = &[
     cue("税收", Revenue, "tax revenue"),
     cue("非税收入", Revenue, "non-tax revenue"),
     cue("实际收入", Revenue, "actual revenue"),
+    cue("税金", Revenue, "taxes paid in"),
+    cue("补助收入", Allocation, "subsidy revenue from the level above"),
+    cue("债务转贷收入", Financial, "on-lent debt revenue"),
+    cue("转贷", Financial, "on-lent"),
+    cue("结余", Financial, "fund balance"),
+    cue("生活费收入", Income, "household living income"),
     cue("收入", Revenue, "revenue"),
     cue("财政收支", Revenue, "fiscal revenue and spending"),
     // investment.
@@ -143,6 +146,13 @@ pub const MEASURES: &[Cue<Measure>] = &[
     cue("余额", Financial, "balance"),
     // other.
     cue("损失", Other, "loss"),
+    cue("违规金额", Other, "sum found irregular (audit)"),
+    cue("不规范金额", Other, "sum found mismanaged (audit)"),
+    cue("查出", Other, "found by an audit"),
+    cue("挪用", Other, "misappropriated"),
+    cue("套取", Other, "obtained by fraud"),
+    cue("闲置", Other, "left idle"),
+    cue("结转下年", Other, "carried over to the next year"),
     cue("罚款", Other, "fine"),
     cue("罚没", Other, "confiscation"),
     cue("价格", Other, "price"),
@@ -186,6 +196,30 @@ pub const STATUSES: &[Cue<Status>] = &[
     cue("实际", Actual, "actual"),
     cue("累计", Actual, "accumulated"),
 ];
+
+/// Nouns that name a kind of funds but not what happened to them: they decide the measure only
+/// when no word of [`MEASURES`] stands before the figure (`拟安排新农村建设专项资金2000万元` is a
+/// budget, `其中公务接待费3.58万元` an expenditure).
+pub const FUND_NOUNS: &[Cue<Measure>] = &[
+    cue("专项资金", Allocation, "earmarked funds"),
+    cue("补助资金", Allocation, "subsidy funds"),
+    cue("直补资金", Expenditure, "direct subsidies paid"),
+    cue("建设资金", Expenditure, "construction funds"),
+    cue("接待费", Expenditure, "reception costs"),
+    cue("维护费", Expenditure, "upkeep costs"),
+    cue("会议费", Expenditure, "meeting costs"),
+    cue("培训费", Expenditure, "training costs"),
+    cue("经费", Expenditure, "operating funds"),
+    cue("费用", Expenditure, "costs"),
+];
+
+/// Words between a budget word and its number that say the budget was carried out
+/// (`一般公共预算收入预算数为98.6亿元，实际完成101.2亿元`): the sum is then the revenue or the
+/// spending itself.
+pub const EXECUTION_WORDS: &[&str] = &["完成", "实际", "执行", "实现"];
+
+/// Words that make a 收入 a household's or a person's income (`农民人均纯收入`, `职工…收入`).
+pub const PERSON_WORDS: &[&str] = &["人均", "职工", "居民", "农民", "家庭", "城镇居民", "农村居民"];
 
 use SpanKind::*;
 

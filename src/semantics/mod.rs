@@ -168,6 +168,30 @@ fn first<T: Copy>(after: &str, table: &[Cue<T>]) -> Option<Cue<T>> {
         .map(|(_, _, c)| c)
 }
 
+/// The measure a cue names, read with the words around it: a budget carried out is revenue or
+/// spending, and a 收入 of persons is income.
+fn refine(before: &str, at: usize, c: Cue<Measure>) -> Measure {
+    let between = &before[at + c.text.len()..];
+    match c.means {
+        Measure::Budget if cues::EXECUTION_WORDS.iter().any(|w| between.contains(w)) => {
+            if c.text.contains("收入") || before[..at].ends_with("收入") {
+                Measure::Revenue
+            } else {
+                Measure::Expenditure
+            }
+        }
+        Measure::Revenue if c.text.ends_with("收入") => {
+            let head = tail(&before[..at], 12);
+            if cues::PERSON_WORDS.iter().any(|w| head.contains(w)) {
+                Measure::Income
+            } else {
+                Measure::Revenue
+            }
+        }
+        m => m,
+    }
+}
+
 /// Chars a cue may stand before its figure and still name it.
 const WINDOW_CHARS: usize = 40;
 
@@ -298,7 +322,8 @@ pub fn read_local(
             let between = &before[i + c.text.len()..];
             !cues::QUOTA_WORDS.iter().any(|w| between.contains(w))
         })
-        .map(|(_, c)| c.means);
+        .map(|(i, c)| refine(before, i, c))
+        .or_else(|| nearest(before, cues::FUND_NOUNS).map(|(_, c)| c.means));
     let named_after = first(&after, cues::MEASURES).map(|c| c.means);
     // A threshold names a class of what follows it (`亿元以上项目`, `千万元以上的要申报`).
     let measure = if role == Some(crate::extract::Role::Threshold) {
