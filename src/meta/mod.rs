@@ -50,6 +50,8 @@ const HEAD_LINES: usize = 6;
 const TAIL_LINES: usize = 6;
 /// Longest line (chars) read as a date or signature line.
 const MAX_META_LINE_CHARS: usize = 40;
+/// Lines of the body read for a year when neither title, date line nor file name gives one.
+const BODY_LINES: usize = 30;
 
 /// A full date: `2021年3月5日`, `二〇二一年三月五日`.
 static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -65,17 +67,25 @@ static FILE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The year of a text: its first year mention (a date or `20xx`), not a document number.
 pub fn first_year_of(simplified: &str) -> YearRef {
+    years_of(simplified)
+        .into_iter()
+        .next()
+        .unwrap_or(YearRef::None)
+}
+
+/// Every year a text states (dates and `20xx`, not document numbers), in text order.
+fn years_of(simplified: &str) -> Vec<YearRef> {
     crate::extract::mentions_in_simplified(simplified)
         .into_iter()
         .filter(|m| m.kind == Kind::Year)
-        .find_map(|m| match (m.role, m.value) {
+        .filter_map(|m| match (m.role, m.value) {
             (Some(Role::Date), Some(v)) if (1900.0..=2100.0).contains(&v) => {
                 Some(YearRef::Year(v as i32))
             }
             (Some(Role::Placeholder), _) => Some(YearRef::Anonymised),
             _ => None,
         })
-        .unwrap_or(YearRef::None)
+        .collect()
 }
 
 fn small_number(s: &str) -> Option<u32> {
@@ -113,7 +123,11 @@ pub fn of(report: &Report) -> ReportMeta {
         .chain(tail.clone())
         .filter(short)
         .find_map(|l| date_in(l));
-    let title_year = first_year_of(&report.title_simplified);
+    // A title with two years (`2023年预算执行情况和2024年预算草案`) is the report of the later.
+    let title_year = years_of(&report.title_simplified)
+        .into_iter()
+        .max()
+        .unwrap_or(YearRef::None);
     let (year, year_source) = if title_year != YearRef::None {
         (title_year, Some(YearSource::Title))
     } else if let Some((y, _)) = &date {
@@ -128,7 +142,7 @@ pub fn of(report: &Report) -> ReportMeta {
         match lines
             .iter()
             .skip(1)
-            .take(HEAD_LINES)
+            .take(BODY_LINES)
             .map(|l| first_year_of(l))
             .find(|y| *y != YearRef::None)
         {

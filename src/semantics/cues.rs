@@ -76,7 +76,11 @@ pub const MEASURES: &[Cue<Measure>] = &[
     cue("非税收入", Revenue, "non-tax revenue"),
     cue("实际收入", Revenue, "actual revenue"),
     cue("税金", Revenue, "taxes paid in"),
-    cue("补助收入", Allocation, "subsidy revenue from the level above"),
+    cue(
+        "补助收入",
+        Allocation,
+        "subsidy revenue from the level above",
+    ),
     cue("债务转贷收入", Financial, "on-lent debt revenue"),
     cue("转贷", Financial, "on-lent"),
     cue("结余", Financial, "fund balance"),
@@ -219,7 +223,15 @@ pub const FUND_NOUNS: &[Cue<Measure>] = &[
 pub const EXECUTION_WORDS: &[&str] = &["完成", "实际", "执行", "实现"];
 
 /// Words that make a 收入 a household's or a person's income (`农民人均纯收入`, `职工…收入`).
-pub const PERSON_WORDS: &[&str] = &["人均", "职工", "居民", "农民", "家庭", "城镇居民", "农村居民"];
+pub const PERSON_WORDS: &[&str] = &[
+    "人均",
+    "职工",
+    "居民",
+    "农民",
+    "家庭",
+    "城镇居民",
+    "农村居民",
+];
 
 use SpanKind::*;
 
@@ -267,6 +279,9 @@ pub const RELATIVE_YEARS: &[Cue<i32>] = &[
     cue("前年", -2, "the year before last"),
     cue("明年", 1, "next year"),
 ];
+
+/// What a comparison base follows (`比上年`, `较去年`, `同上年相比`, `与去年同期相比`).
+pub const COMPARISON_MARKS: &[&str] = &["比", "较", "同", "与", "和", "超过", "高于", "低于"];
 
 /// Words that end a subject phrase on its right: the verb or copula between a subject and its
 /// number (`公务接待费为`, `总投资达`).

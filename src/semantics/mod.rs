@@ -192,6 +192,20 @@ fn refine(before: &str, at: usize, c: Cue<Measure>) -> Measure {
     }
 }
 
+/// The nearest relative year word of `before` that is not a comparison base.
+fn relative_year(before: &str) -> Option<i32> {
+    let mut rest = before;
+    while let Some((i, c)) = nearest(rest, cues::RELATIVE_YEARS) {
+        let head = &rest[..i];
+        if cues::COMPARISON_MARKS.iter().any(|m| head.ends_with(m)) {
+            rest = head;
+            continue;
+        }
+        return Some(c.means);
+    }
+    None
+}
+
 /// Chars a cue may stand before its figure and still name it.
 const WINDOW_CHARS: usize = 40;
 
@@ -341,7 +355,9 @@ pub fn read_local(
     } else {
         nearest(before_all, cues::STATUSES).map(|(_, c)| c.means)
     };
-    let relative = nearest(before_all, cues::RELATIVE_YEARS).map(|(_, c)| c.means);
+    // A relative year that names a comparison base (`比上年增加`, `比去年同期`) is not the
+    // sum's own year.
+    let relative = relative_year(before_all);
     let (period_year, year_basis) = if stated != YearRef::None {
         (stated, YearBasis::Stated)
     } else {
@@ -374,6 +390,10 @@ pub fn read_local(
 pub struct Context {
     /// The report's own year.
     pub report_year: YearRef,
+    /// Whether a sum with no year of its own belongs to the report's year: true for a report
+    /// about one year (an evaluation, audit, budget or work summary of a year stated in its
+    /// title or date line), false for a report that reviews one year and plans the next.
+    pub annual: bool,
 }
 
 /// Finish the semantics of a figure with its report's context: a relative year becomes a
@@ -387,7 +407,8 @@ pub fn resolve(
     in_plan_section: bool,
     currency: Option<&str>,
 ) {
-    if s.year_basis == YearBasis::None {
+    // A sum over several years belongs to no one year unless its sentence says so.
+    if s.year_basis == YearBasis::None && s.span != SpanKind::MultiYear {
         if let (Some(r), YearRef::Year(y)) = (s.relative, ctx.report_year) {
             s.period_year = YearRef::Year(y + r);
             s.year_basis = YearBasis::Report;
@@ -400,6 +421,9 @@ pub fn resolve(
         } else if section_year != YearRef::None {
             s.period_year = section_year;
             s.year_basis = YearBasis::Section;
+        } else if ctx.annual && ctx.report_year != YearRef::None {
+            s.period_year = ctx.report_year;
+            s.year_basis = YearBasis::Report;
         }
     }
     if in_plan_section && !s.status_cued {
@@ -475,8 +499,17 @@ pub fn annotate(
     if !figures.iter().any(|f| f.semantics.is_some()) {
         return;
     }
+    use crate::meta::{Genre, YearSource};
     let ctx = Context {
         report_year: meta.year,
+        annual: matches!(
+            meta.genre,
+            Genre::PerformanceEvaluation
+                | Genre::Audit
+                | Genre::BudgetExecution
+                | Genre::WorkSummary
+                | Genre::Rectification
+        ) && matches!(meta.year_source, Some(YearSource::Title | YearSource::Date)),
     };
     let years = section_years(report, meta.year);
     let plans: Vec<(usize, usize)> = sections
