@@ -51,6 +51,7 @@ pub mod clean;
 pub mod doc;
 pub mod error;
 pub mod extract;
+pub mod facts;
 pub mod index;
 pub mod ingest;
 pub mod lex;

@@ -19,6 +19,7 @@ use crate::clean;
 use crate::doc::{CleanDoc, Report, ReportRecord};
 use crate::error::{FileError, FileWarning, Result, Stage};
 use crate::extract::{self, Figure};
+use crate::facts;
 use crate::index::{self, IndexDoc};
 use crate::ingest::{self, SourceFile};
 use crate::limits::{self, Limits};
@@ -493,6 +494,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let mut infos: Vec<ReportInfo> = Vec::new();
     let mut all_sections = Vec::new();
     let mut totals = extract::Totals::default();
+    let mut statements: Vec<(Figure, extract::Counted)> = Vec::new();
+    let mut all_reports: Vec<ReportRecord> = Vec::new();
 
     // Files go through in chunks: each chunk is processed in parallel, then its records are
     // written in file order. Memory holds one chunk's figures, not the corpus's; the order (and
@@ -520,6 +523,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
                     figures_out.write_all(&out.figures)?;
                     // Double counting is judged within a sentence, so per-file totals add up.
                     totals.merge(extract::totals(&out.figures));
+                    statements.extend(facts::statements(&out.figures));
+                    all_reports.extend(out.reports.iter().cloned());
                     infos.extend(out.reports.iter().map(ReportInfo::from));
                     all_sections.extend(out.sections);
                     report.warnings.extend(out.warnings);
@@ -557,7 +562,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
 
     let t = Instant::now();
     staging.write_jsonl("sections.jsonl", &all_sections)?;
-    staging.write_json("totals.json", &totals)?;
+    let corpus_facts = facts::facts_of_statements(statements.iter().map(|(f, c)| (f, *c)));
+    staging.write_jsonl("facts.jsonl", &corpus_facts)?;
+    staging.write_json(
+        "totals.json",
+        &facts::fund_totals(&totals, &corpus_facts, &all_reports),
+    )?;
     staging.write_json("aggregate.json", &themes)?;
     report.seconds = StageSeconds {
         discover,

@@ -40,6 +40,7 @@ pub const OUTPUTS: &[&str] = &[
     "reports.jsonl",
     "figures.jsonl",
     "sections.jsonl",
+    "facts.jsonl",
     "totals.json",
     "aggregate.json",
     "build_report.json",

@@ -94,67 +94,113 @@ fn extract_reads_other_encodings_and_reports_bad_files() {
 }
 
 #[test]
-fn totals_add_up_and_never_sum_thresholds() {
+fn totals_add_like_with_like_and_each_fact_once() {
     let (index, out) = build(&seed_corpus(), &[]);
     assert!(out.status.success());
     let totals = read_json(&index.path().join("totals.json"));
     let figures = read_jsonl(&index.path().join("figures.jsonl"));
+    let facts = read_jsonl(&index.path().join("facts.jsonl"));
     let amounts = figures
         .iter()
         .filter(|f| f["kind"] == "money" && f["role"] == "amount")
         .count() as u64;
-    let counted = totals["counted"].as_u64().expect("counted");
+    let statements = totals["statements"].as_u64().expect("statements");
     let skipped = totals["repeats_skipped"].as_u64().unwrap_or(0)
         + totals["parts_skipped"].as_u64().unwrap_or(0);
     assert_eq!(
-        counted + skipped,
+        statements + skipped,
         amounts,
-        "every amount is counted or skipped, nothing else"
+        "every amount is a statement or skipped"
     );
-    for cur in ["CNY", "USD"] {
-        let total = totals["by_currency"][cur]["sum"].as_f64().expect("sum");
-        for by in ["by_year", "by_report", "by_source"] {
-            let parts: f64 = totals[by]
-                .as_object()
-                .expect("map")
-                .values()
-                .filter_map(|m| m[cur]["sum"].as_f64())
-                .sum();
-            assert!(
-                (parts - total).abs() < 1e-3 * total.max(1.0),
-                "{by} {cur}: {parts} vs {total}"
+    // Every fact's mentions are figures of the build, and no mention backs two facts.
+    let mut seen = std::collections::BTreeSet::new();
+    for f in &facts {
+        for m in f["mentions"].as_array().expect("mentions") {
+            let key = (
+                m["report"].to_string(),
+                m["line"].to_string(),
+                m["char_span"].to_string(),
             );
+            assert!(seen.insert(key), "a mention stated twice: {m}");
         }
     }
-    // The CLI prints the same buckets, one JSON object per line.
+    // Each total is one measure, year and currency, and sums exactly its in-scope facts.
+    for t in totals["actual"].as_array().expect("actual") {
+        let want: f64 = facts
+            .iter()
+            .filter(|f| {
+                f["measure"] == t["measure"]
+                    && f["period_year"] == t["period_year"]
+                    && f["currency"] == t["currency"]
+                    && f["span"] == "year"
+                    && f["status"] == "actual"
+                    && f["part"] == false
+            })
+            .filter_map(|f| f["value"].as_f64())
+            .sum();
+        let sum = t["sum"].as_f64().expect("sum");
+        assert!(
+            (sum - want).abs() < 1e-6 * want.max(1.0),
+            "{t}: {sum} vs {want}"
+        );
+        assert!(
+            t["largest"]
+                .as_array()
+                .is_some_and(|l| !l.is_empty() && l.len() <= 3)
+        );
+    }
+    // The CLI gives the same totals, filtered.
     let idx = index.path().to_str().expect("utf-8");
     let out = baogao(&[
         "totals",
         "--index",
         idx,
-        "--by",
-        "year",
-        "--currency",
-        "CNY",
+        "--measure",
+        "investment",
         "--json",
     ]);
-    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let rows: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
         .lines()
         .map(|l| serde_json::from_str(l).expect("JSON line"))
         .collect();
-    assert!(
-        rows.iter()
-            .all(|r| r["currency"] == "CNY" && r["by"] == "year")
-    );
-    let keys: Vec<&str> = rows.iter().filter_map(|r| r["key"].as_str()).collect();
-    assert!(
-        keys.contains(&"20xx") && keys.contains(&"unknown"),
-        "{keys:?}"
-    );
-    let sum: f64 = rows.iter().filter_map(|r| r["sum"].as_f64()).sum();
-    let total = totals["by_currency"]["CNY"]["sum"].as_f64().expect("sum");
-    assert!((sum - total).abs() < 1e-3 * total);
+    assert!(!rows.is_empty() && rows.iter().all(|r| r["measure"] == "investment"));
+    // A bad filter is an error that names the choices.
+    let out = baogao(&["totals", "--index", idx, "--measure", "gdp"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("expenditure"), "{}", stderr(&out));
+}
+
+/// Money semantics against the hand-made gold: the seed's (given) and our own fixtures'
+/// (written in our own words after real reports, `tests/fixtures/semantics`).
+#[test]
+fn money_semantics_agree_with_the_gold() {
+    for (corpus, gold, semantics) in [
+        (
+            seed_corpus(),
+            root().join("tests/gold/seed_figures.jsonl"),
+            root().join("tests/gold/seed_money_semantics.jsonl"),
+        ),
+        (
+            root().join("tests/fixtures/semantics"),
+            root().join("tests/fixtures/semantics/own_figures.jsonl"),
+            root().join("tests/fixtures/semantics/own_money_semantics.jsonl"),
+        ),
+    ] {
+        let (index, out) = build(&corpus, &[]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let out = Command::new("python3")
+            .arg(root().join("tests/gold/score_figures.py"))
+            .arg(&gold)
+            .arg(index.path().join("figures.jsonl"))
+            .args(["--kinds", "money", "--semantics"])
+            .arg(&semantics)
+            .args(["--min-semantics", "0.90"])
+            .output()
+            .expect("python3 runs the scorer");
+        let report = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{}\n{report}", corpus.display());
+    }
 }
 
 #[test]

@@ -6,6 +6,7 @@ mod util;
 mod build;
 mod figures;
 mod hostile;
+mod meta;
 mod properties;
 mod publish;
 mod search;

@@ -66,8 +66,26 @@ pub enum Command {
     Build(BuildArgs),
     /// Print the money figures, percentages and years of the given files (no index needed).
     Extract(ExtractArgs),
-    /// Print fund totals (money with role `amount`) from a built index.
+    /// Print fund totals from a built index: sums of facts of one measure, year and currency.
+    ///
+    /// A fact is one sum with one meaning (measure, subject, year, span, status), counted once
+    /// however many sentences or reports restate it (facts.jsonl). A total adds actual sums of
+    /// one year only: targets (`--status target`), multi-year and part-year sums and `其中`
+    /// breakdowns are never added to it. Each row shows how many facts and reports it holds
+    /// and its largest fact, so one outlier is visible.
+    ///
+    /// Examples:
+    ///   baogao totals --measure revenue --by year
+    ///   baogao totals --measure budget --by report --genre performance_evaluation
+    ///   baogao totals --by measure --region 江西省 --json
     Totals(TotalsArgs),
+    /// List fund facts from a built index: subject × year, each value with the reports and
+    /// lines behind it.
+    ///
+    /// Examples:
+    ///   baogao facts --measure budget
+    ///   baogao facts --subject 公务接待费 --json
+    Facts(FactsArgs),
     /// Search the reports of a built index by keyword.
     Search(SearchArgs),
     /// Print recurring problem and measure themes from a built index.
@@ -122,8 +140,95 @@ pub struct ExtractArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum TotalsBy {
     Year,
+    Measure,
     Report,
-    Source,
+    Region,
+    Genre,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatusArg {
+    Actual,
+    Target,
+}
+
+/// What facts a `totals` or `facts` command keeps.
+#[derive(Debug, Args)]
+pub struct FactFilter {
+    /// Only this measure: budget, allocation, expenditure, revenue, investment, output, trade,
+    /// consumption, income, financial, other.
+    #[arg(long, value_parser = parse_measure)]
+    pub measure: Option<baogao::semantics::Measure>,
+    /// Only facts whose subject contains this text, in either script (`公务接待费`).
+    #[arg(long, value_name = "TEXT")]
+    pub subject: Option<String>,
+    /// Only facts of reports about this region (`江西省`, `九江市`, `平潭县`).
+    #[arg(long)]
+    pub region: Option<String>,
+    /// Only facts of reports of this genre: performance_evaluation, audit, rectification,
+    /// budget_execution, government_work_report, work_summary, party_congress, other.
+    #[arg(long, value_parser = parse_genre)]
+    pub genre: Option<baogao::meta::Genre>,
+    /// Actual sums (the default) or targets, which are never added to actuals.
+    #[arg(long, value_enum, default_value = "actual")]
+    pub status: StatusArg,
+    /// Only this currency (ISO code: CNY, USD, HKD, EUR, JPY, GBP).
+    #[arg(long)]
+    pub currency: Option<String>,
+}
+
+fn parse_measure(s: &str) -> Result<baogao::semantics::Measure, String> {
+    baogao::semantics::Measure::parse(s).ok_or_else(|| {
+        format!(
+            "unknown measure `{s}`; one of {}",
+            baogao::semantics::Measure::ALL
+                .map(|m| m.as_str())
+                .join(", ")
+        )
+    })
+}
+
+fn parse_genre(s: &str) -> Result<baogao::meta::Genre, String> {
+    baogao::meta::Genre::parse(s).ok_or_else(|| {
+        format!(
+            "unknown genre `{s}`; one of {}",
+            baogao::meta::Genre::ALL.map(|g| g.as_str()).join(", ")
+        )
+    })
+}
+
+impl FactFilter {
+    pub fn to_filter(&self) -> baogao::facts::Filter {
+        baogao::facts::Filter {
+            measure: self.measure,
+            subject: self.subject.clone(),
+            region: self.region.clone(),
+            genre: self.genre,
+            status: Some(match self.status {
+                StatusArg::Actual => baogao::semantics::Status::Actual,
+                StatusArg::Target => baogao::semantics::Status::Target,
+            }),
+            currency: self.currency.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct FactsArgs {
+    /// Index folder written by `baogao build`.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    #[command(flatten)]
+    pub filter: FactFilter,
+    /// Also list multi-year, part-year and to-date sums and `其中` breakdowns (by default only
+    /// what a total may add).
+    #[arg(long)]
+    pub all: bool,
+    /// One JSON object per fact per line (as in facts.jsonl) instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub common: Common,
 }
 
 #[derive(Debug, Args)]
@@ -131,13 +236,14 @@ pub struct TotalsArgs {
     /// Index folder written by `baogao build`.
     #[arg(long, default_value = "index")]
     pub index: PathBuf,
-    /// Group sums by year (default), report or source file.
+    /// Group by the facts' year (default), measure, report, or the report's region or genre.
+    /// Every row is one measure, one year and one currency: sums of different measures are
+    /// never added.
     #[arg(long, value_enum, default_value = "year")]
     pub by: TotalsBy,
-    /// Only this currency (ISO code: CNY, USD, HKD, EUR, JPY, GBP).
-    #[arg(long)]
-    pub currency: Option<String>,
-    /// JSON instead of a table.
+    #[command(flatten)]
+    pub filter: FactFilter,
+    /// One JSON object per total per line instead of a table.
     #[arg(long)]
     pub json: bool,
     #[command(flatten)]
@@ -225,6 +331,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Build(a) => build::run(a),
         Command::Extract(a) => extract::run(a),
         Command::Totals(a) => totals::run(a),
+        Command::Facts(a) => totals::run_facts(a),
         Command::Search(a) => search::run(a),
         Command::Themes(a) => themes::run(a),
     }

@@ -1,84 +1,204 @@
-//! `baogao totals`: fund totals from `totals.json` of a built index.
+//! `baogao totals` and `baogao facts`: fund totals and fund facts from `facts.jsonl` and
+//! `reports.jsonl` of a built index.
 
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use super::{EXIT_OK, TotalsArgs, TotalsBy};
+use super::{EXIT_OK, FactsArgs, TotalsArgs, TotalsBy};
 use baogao::doc::ReportRecord;
-use baogao::extract::{ByCurrency, Totals};
+use baogao::facts::{Fact, GroupBy};
 
 pub fn run(args: TotalsArgs) -> anyhow::Result<u8> {
-    let totals: Totals = baogao::output::read_index_json(&args.index, "totals.json")?;
-    let groups: &BTreeMap<String, ByCurrency> = match args.by {
-        TotalsBy::Year => &totals.by_year,
-        TotalsBy::Report => &totals.by_report,
-        TotalsBy::Source => &totals.by_source,
+    let facts: Vec<Fact> = baogao::output::read_index_jsonl(&args.index, "facts.jsonl")?;
+    let reports: Vec<ReportRecord> =
+        baogao::output::read_index_jsonl(&args.index, "reports.jsonl")?;
+    let by = match args.by {
+        TotalsBy::Year => GroupBy::Year,
+        TotalsBy::Measure => GroupBy::Measure,
+        TotalsBy::Report => GroupBy::Report,
+        TotalsBy::Region => GroupBy::Region,
+        TotalsBy::Genre => GroupBy::Genre,
     };
-    let currency = args.currency.as_deref().map(str::to_ascii_uppercase);
-    let keep = |c: &str| currency.as_deref().is_none_or(|want| want == c);
+    let totals = baogao::facts::totals(&facts, &reports, by, &args.filter.to_filter());
     let mut out = std::io::stdout().lock();
     if args.json {
-        // One object per group and currency, one per line (NDJSON), in key order.
-        for (key, by_cur) in groups {
-            for (cur, b) in by_cur.iter().filter(|(c, _)| keep(c)) {
-                let row = serde_json::json!({
-                    "by": by_name(args.by), "key": key, "currency": cur,
-                    "count": b.count, "sum": b.sum,
-                });
-                serde_json::to_writer(&mut out, &row)?;
-                writeln!(out)?;
-            }
+        for t in &totals {
+            serde_json::to_writer(&mut out, t)?;
+            writeln!(out)?;
         }
         return Ok(EXIT_OK);
     }
-    let titles: BTreeMap<String, String> = if args.by == TotalsBy::Report {
-        baogao::output::read_index_jsonl::<ReportRecord>(&args.index, "reports.jsonl")?
-            .into_iter()
-            .map(|r| (r.id, format!("{}#{} {}", r.source, r.ordinal, r.title)))
-            .collect()
-    } else {
-        BTreeMap::new()
-    };
+    let titles: BTreeMap<&str, String> = reports
+        .iter()
+        .map(|r| {
+            (
+                r.id.as_str(),
+                format!("{}#{} {}", r.source, r.ordinal, r.title),
+            )
+        })
+        .collect();
+    let subjects: BTreeMap<&str, &Fact> = facts.iter().map(|f| (f.id.as_str(), f)).collect();
     writeln!(
         out,
-        "{:<40} {:<4} {:>6} {:>22}  {:>14}",
+        "{:<28} {:<12} {:<6} {:<4} {:>5} {:>7} {:>16}  largest fact",
         by_name(args.by),
+        "measure",
+        "year",
         "cur",
-        "count",
-        "sum",
-        "≈"
+        "facts",
+        "reports",
+        "sum"
     )?;
-    for (key, by_cur) in groups {
-        for (cur, b) in by_cur.iter().filter(|(c, _)| keep(c)) {
-            let label = titles.get(key).cloned().unwrap_or_else(|| key.clone());
-            writeln!(
-                out,
-                "{:<40} {:<4} {:>6} {:>22.2}  {:>14}",
-                label,
-                cur,
-                b.count,
-                b.sum,
-                readable(b.sum)
-            )?;
-        }
+    for t in &totals {
+        let label = if args.by == TotalsBy::Report {
+            titles
+                .get(t.key.as_str())
+                .cloned()
+                .unwrap_or_else(|| t.key.clone())
+        } else {
+            t.key.clone()
+        };
+        let largest = t.largest.first().map_or(String::new(), |(id, v, _)| {
+            let where_ = subjects
+                .get(id.as_str())
+                .and_then(|f| f.mentions.first())
+                .map_or(String::new(), |m| format!(" ({}:{})", m.source, m.line));
+            let subject = subjects
+                .get(id.as_str())
+                .and_then(|f| f.subject.clone())
+                .unwrap_or_default();
+            format!("{} {}{}", readable(*v), subject, where_)
+        });
+        writeln!(
+            out,
+            "{:<28} {:<12} {:<6} {:<4} {:>5} {:>7} {:>16}  {}",
+            label,
+            t.measure.as_str(),
+            t.period_year.key(),
+            t.currency,
+            t.facts,
+            t.reports,
+            readable(t.sum),
+            largest
+        )?;
     }
     writeln!(
         out,
-        "\n{} amounts counted; {} repeats and {} parts (其中 …) left out; thresholds, rates and changes are never summed.",
-        totals.counted, totals.repeats_skipped, totals.parts_skipped
+        "\n{} totals. Each adds {} facts of one measure, year and currency (span year, restated sums once, 其中 breakdowns never); see `baogao facts` for the facts behind them.",
+        totals.len(),
+        match args.filter.status {
+            super::StatusArg::Actual => "actual",
+            super::StatusArg::Target => "target",
+        }
     )?;
     Ok(EXIT_OK)
+}
+
+pub fn run_facts(args: FactsArgs) -> anyhow::Result<u8> {
+    let facts: Vec<Fact> = baogao::output::read_index_jsonl(&args.index, "facts.jsonl")?;
+    let reports: Vec<ReportRecord> =
+        baogao::output::read_index_jsonl(&args.index, "reports.jsonl")?;
+    let filter = args.filter.to_filter();
+    let meta: BTreeMap<&str, &ReportRecord> = reports.iter().map(|r| (r.id.as_str(), r)).collect();
+    let subject = filter
+        .subject
+        .as_deref()
+        .map(baogao::simplify::normalize_query);
+    let mut kept: Vec<&Fact> = facts
+        .iter()
+        .filter(|f| {
+            let report = f.mentions.first().and_then(|m| meta.get(m.report.as_str()));
+            (args.all
+                || f.in_fund_scope()
+                || filter.status != Some(baogao::semantics::Status::Actual))
+                && filter.status.is_none_or(|s| s == f.status)
+                && (args.all || !f.part)
+                && filter.measure.is_none_or(|m| m == f.measure)
+                && filter
+                    .currency
+                    .as_deref()
+                    .is_none_or(|c| c.eq_ignore_ascii_case(&f.currency))
+                && subject.as_deref().is_none_or(|q| {
+                    f.subject
+                        .as_deref()
+                        .is_some_and(|s| baogao::simplify::normalize_query(s).contains(q))
+                })
+                && filter
+                    .region
+                    .as_deref()
+                    .is_none_or(|r| report.is_some_and(|rep| rep.meta.region.names(r)))
+                && filter
+                    .genre
+                    .is_none_or(|g| report.is_some_and(|rep| rep.meta.genre == g))
+        })
+        .collect();
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        for f in &kept {
+            serde_json::to_writer(&mut out, f)?;
+            writeln!(out)?;
+        }
+        return Ok(EXIT_OK);
+    }
+    // The analyst's table: subject × year.
+    kept.sort_by(|a, b| {
+        (a.subject.as_deref(), a.period_year, a.measure)
+            .cmp(&(b.subject.as_deref(), b.period_year, b.measure))
+            .then(b.value.total_cmp(&a.value))
+    });
+    writeln!(
+        out,
+        "{:<24} {:<12} {:<6} {:<9} {:<7} {:>16}  stated in",
+        "subject", "measure", "year", "span", "status", "value"
+    )?;
+    for f in &kept {
+        let where_: Vec<String> = f
+            .mentions
+            .iter()
+            .take(3)
+            .map(|m| format!("{}:{}", m.source, m.line))
+            .collect();
+        let more = f.mentions.len().saturating_sub(3);
+        writeln!(
+            out,
+            "{:<24} {:<12} {:<6} {:<9} {:<7} {:>16}  {}{}{}",
+            f.subject.as_deref().unwrap_or("-"),
+            f.measure.as_str(),
+            f.period_year.key(),
+            label(&f.span),
+            label(&f.status),
+            format!("{} {}", readable(f.value), f.currency),
+            where_.join(", "),
+            if more > 0 {
+                format!(" (+{more})")
+            } else {
+                String::new()
+            },
+            if f.part { " [其中 part]" } else { "" },
+        )?;
+    }
+    writeln!(out, "\n{} facts.", kept.len())?;
+    Ok(EXIT_OK)
+}
+
+/// The serialised name of a unit enum (`part_year`, `target`).
+fn label<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 fn by_name(by: TotalsBy) -> &'static str {
     match by {
         TotalsBy::Year => "year",
+        TotalsBy::Measure => "measure",
         TotalsBy::Report => "report",
-        TotalsBy::Source => "source",
+        TotalsBy::Region => "region",
+        TotalsBy::Genre => "genre",
     }
 }
 
-/// `3.62万亿`, `4.03亿`, `626.80万`: the sum in the units reports use.
 fn readable(v: f64) -> String {
     let a = v.abs();
     if a >= 1e12 {

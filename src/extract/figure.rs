@@ -162,7 +162,9 @@ pub fn figures_in_report(report: &Report) -> Vec<Figure> {
                 // A list of sums (`20xx年为60万元，20xx年为200万元，…`): one with no cue of its
                 // own measures what the sentence's previous sum measures.
                 match last_measure {
-                    Some((start, measure)) if !s.measure_cued && start == m.sentence.start => {
+                    Some((start, measure))
+                        if !s.evidence.measure_cued && start == m.sentence.start =>
+                    {
                         s.measure = measure;
                     }
                     _ => {}

@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 use crate::doc::Span;
 
 pub use figure::{Figure, figures_in_report};
-pub use totals::{Bucket, ByCurrency, Totals, totals};
+pub use totals::{Bucket, ByCurrency, Counted, Totals, totals, totals_with_mask};
 
 /// What a mention is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -99,6 +99,25 @@ impl Totals {
 /// Sum the amounts of `figures` (any order of files; within a line, text order as
 /// [`super::figures_in_report`] gives it).
 pub fn totals(figures: &[Figure]) -> Totals {
+    totals_with_mask(figures).0
+}
+
+/// What [`totals`] made of each figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counted {
+    /// Added: a distinct amount of its sentence.
+    Yes,
+    /// Left out: the same amount again in its sentence.
+    Repeat,
+    /// Left out: a `其中` breakdown of an amount counted before it.
+    Part,
+    /// Not an amount (another kind, another role, or no value).
+    NotAmount,
+}
+
+/// [`totals`], and for each figure (same order) whether it was counted and why not.
+pub fn totals_with_mask(figures: &[Figure]) -> (Totals, Vec<Counted>) {
+    let mut mask = vec![Counted::NotAmount; figures.len()];
     let mut t = Totals::default();
     // (source, line, sentence) → (cursor in the sentence, counted (currency, value, position)).
     type Key<'a> = (&'a str, usize, &'a str);
@@ -107,7 +126,7 @@ pub fn totals(figures: &[Figure]) -> Totals {
     let mut seen: BTreeMap<Key, Seen> = BTreeMap::new();
     // (source, line) → currencies counted in the last sentence with an amount on that line.
     let mut last_on_line: BTreeMap<(&str, usize), (&str, Vec<&str>)> = BTreeMap::new();
-    for f in figures {
+    for (fi, f) in figures.iter().enumerate() {
         let key = (f.source.as_str(), f.line, f.sentence.as_str());
         let entry = seen.entry(key).or_insert((0, Vec::new()));
         // Position of this mention in its sentence, searching on from the previous one.
@@ -127,6 +146,7 @@ pub fn totals(figures: &[Figure]) -> Totals {
         };
         if entry.1.iter().any(|&(c, v, _)| c == cur && v == value) {
             t.repeats_skipped += 1;
+            mask[fi] = Counted::Repeat;
             continue;
         }
         let in_sentence = pos
@@ -139,8 +159,10 @@ pub fn totals(figures: &[Figure]) -> Totals {
         let part = in_sentence || from_previous;
         if part {
             t.parts_skipped += 1;
+            mask[fi] = Counted::Part;
             continue;
         }
+        mask[fi] = Counted::Yes;
         entry.1.push((cur, value, pos.unwrap_or(usize::MAX)));
         let last = last_on_line
             .entry((f.source.as_str(), f.line))
@@ -162,7 +184,7 @@ pub fn totals(figures: &[Figure]) -> Totals {
         per(&mut t.by_report, &f.report);
         per(&mut t.by_source, &f.source);
     }
-    t
+    (t, mask)
 }
 
 /// Where the `其中` breakdown holding byte `p` of `sentence` starts, if `p` is in one. A

@@ -47,6 +47,14 @@ struct Division {
     parent: Option<usize>,
 }
 
+/// Shortest name (chars) read as a place in the body: two-char names (`和县`, `澧县`) are too
+/// often parts of words there; in a title or an issuer they count.
+const MIN_BODY_NAME_CHARS: usize = 3;
+/// Votes a province needs before the body makes it the report's region.
+const MIN_BODY_VOTES: usize = 2;
+/// Words of an office after a place name (`九江市政务服务管理局`, `铜陵市人民政府`).
+const OFFICE_WORDS: &[&str] = &["局", "委", "政府", "办", "厅", "中心", "人大"];
+
 /// Other names of divisions (name in text, official name).
 const ALIASES: &[(&str, &str, &str)] = &[(
     "平潭综合实验区",
@@ -63,7 +71,7 @@ struct Gazetteer {
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
-    let tsv = "code\tname\tlevel\tparent\n360000\t江西省\tprovince\t\n360400\t九江市\tprefecture\t360000\n"; // TEMP until data/divisions.tsv lands
+    let tsv = include_str!("../../data/divisions.tsv");
     let mut divisions = Vec::new();
     let mut by_code = HashMap::new();
     let mut parents = Vec::new();
@@ -119,10 +127,29 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
 impl Gazetteer {
     /// Division ids named in `text`, in text order.
     fn named(&self, text: &str) -> Vec<Vec<usize>> {
+        self.named_with_weight(text, 1)
+            .into_iter()
+            .map(|(ids, _)| ids)
+            .collect()
+    }
+
+    /// Division ids named in `text` with their weight as evidence: 2 when an office of the
+    /// place follows (`九江市政务服务管理局`), else 1. Names shorter than `min_chars` are left
+    /// out (`和县` in `乡镇和县直部门`).
+    fn named_with_weight(&self, text: &str, min_chars: usize) -> Vec<(Vec<usize>, usize)> {
         self.matcher
             .find_iter(text)
-            .filter_map(|m| self.by_name.get(&self.patterns[m.pattern().as_usize()]))
-            .cloned()
+            .filter_map(|m| {
+                let name = &self.patterns[m.pattern().as_usize()];
+                if name.chars().count() < min_chars {
+                    return None;
+                }
+                let next: String = text[m.end()..].chars().take(8).collect();
+                let office = OFFICE_WORDS.iter().any(|w| next.contains(w));
+                self.by_name
+                    .get(name)
+                    .map(|ids| (ids.clone(), if office { 2 } else { 1 }))
+            })
             .collect()
     }
 
@@ -194,30 +221,37 @@ pub fn of<'a>(title: &str, issuer: Option<&str>, body: impl Iterator<Item = &'a 
         return g.region(i);
     }
     // The body: the most often named division, ancestors counting for their descendants.
-    let body_named: Vec<Vec<usize>> = body.flat_map(|l| g.named(l)).collect();
+    let body_named: Vec<(Vec<usize>, usize)> = body
+        .flat_map(|l| g.named_with_weight(l, MIN_BODY_NAME_CHARS))
+        .collect();
     let mut votes: HashMap<usize, usize> = HashMap::new();
-    for ids in &body_named {
+    for (ids, weight) in &body_named {
         if ids.len() == 1 {
             for a in g.ancestors(ids[0]) {
-                *votes.entry(a).or_default() += 1;
+                *votes.entry(a).or_default() += weight;
             }
         }
     }
-    // The top province, then its top prefecture, then its top county (ties: lower code).
+    // The top province, then its top prefecture, then its top county.
+    // The division with the most votes at a level, when no other ties with it.
     let pick = |level: Level, parent: Option<usize>| {
-        votes
+        let mut at: Vec<(usize, usize)> = votes
             .iter()
             .filter(|(i, _)| {
                 g.divisions[**i].level == level
                     && (parent.is_none() || g.divisions[**i].parent == parent)
             })
-            .max_by(|a, b| {
-                a.1.cmp(b.1)
-                    .then(g.divisions[*b.0].code.cmp(&g.divisions[*a.0].code))
-            })
-            .map(|(i, _)| *i)
+            .map(|(i, v)| (*i, *v))
+            .collect();
+        at.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        match at.as_slice() {
+            [(i, v), (_, w), ..] if v > w => Some(*i),
+            [(i, _)] => Some(*i),
+            _ => None,
+        }
     };
-    let Some(p) = pick(Level::Province, None) else {
+    // One passing mention (`我国浙江省的许多民企`) is not what a report is about.
+    let Some(p) = pick(Level::Province, None).filter(|p| votes[p] >= MIN_BODY_VOTES) else {
         return Region::default();
     };
     let Some(c) = pick(Level::Prefecture, Some(p)).or_else(|| pick(Level::County, Some(p))) else {

@@ -122,18 +122,29 @@ pub struct Semantics {
     /// divide it by 10,000.
     #[serde(default)]
     pub old_yuan: bool,
-    /// Evidence for [`resolve`]: a relative year word before the figure (years from the
-    /// report's year), and a year stated earlier on its line.
+    /// What the sentence said, for [`resolve`] and for lists; not written out.
     #[serde(skip)]
+    pub evidence: Evidence,
+}
+
+/// What a sentence said about a sum, kept for [`resolve`]. Not part of the record: two
+/// semantics are equal when their written fields are.
+#[derive(Clone, Debug, Default)]
+pub struct Evidence {
+    /// A relative year word before the figure (years from the report's year).
     pub relative: Option<i32>,
-    #[serde(skip)]
+    /// The last year stated on the line before the figure's sentence.
     pub line_year: YearRef,
     /// Whether a status cue decided `status` (else it is the default, open to context).
-    #[serde(skip)]
     pub status_cued: bool,
     /// Whether a cue named the measure (else a list's earlier sum may lend its own).
-    #[serde(skip)]
     pub measure_cued: bool,
+}
+
+impl PartialEq for Evidence {
+    fn eq(&self, _: &Evidence) -> bool {
+        true
+    }
 }
 
 /// The cue of `table` nearest to the end of `before` (the one ending last; at equal ends the
@@ -224,6 +235,12 @@ static MONTH_RANGE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new
         .unwrap_or_else(|e| panic!("MONTH_RANGE: {e}"))
 });
 
+/// One stated year, not the end of a range (`2021年`, `20xx年度`; not `2019-2021年`).
+static SINGLE_YEAR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new("(?:^|[^-—–~至到0-9])(?:19|20)[0-9xX]{2}年")
+        .unwrap_or_else(|e| panic!("SINGLE_YEAR: {e}"))
+});
+
 /// The span of a sum from the sentence before it.
 fn span_of(before: &str) -> SpanKind {
     if cues::SPANS
@@ -245,7 +262,14 @@ fn span_of(before: &str) -> SpanKind {
             },
         )
     });
-    let cue = nearest(before, cues::SPANS).map(|(i, c)| (i + c.text.len(), c.means));
+    let mut cue = nearest(before, cues::SPANS).map(|(i, c)| (i + c.text.len(), c.means));
+    // A single year stated after a period cue starts the sum's own clause: `自2015年…以来，…，
+    // 故2021年预算…10万元`, `连续七年争取资金：2019年为60万元` are sums of one year.
+    if let (Some((end, _)), Some(y)) = (cue, SINGLE_YEAR.find_iter(before).last())
+        && y.end() > end
+    {
+        cue = Some((y.end(), SpanKind::Year));
+    }
     match (month, cue) {
         (Some(m), Some(c)) => {
             if m.0 >= c.0 {
@@ -377,10 +401,12 @@ pub fn read_local(
         span: span_of(before_all),
         subject: None,
         old_yuan: false,
-        relative,
-        line_year,
-        status_cued: status_cue.is_some(),
-        measure_cued,
+        evidence: Evidence {
+            relative,
+            line_year,
+            status_cued: status_cue.is_some(),
+            measure_cued,
+        },
     };
     (semantics, subject)
 }
@@ -409,14 +435,14 @@ pub fn resolve(
 ) {
     // A sum over several years belongs to no one year unless its sentence says so.
     if s.year_basis == YearBasis::None && s.span != SpanKind::MultiYear {
-        if let (Some(r), YearRef::Year(y)) = (s.relative, ctx.report_year) {
+        if let (Some(r), YearRef::Year(y)) = (s.evidence.relative, ctx.report_year) {
             s.period_year = YearRef::Year(y + r);
             s.year_basis = YearBasis::Report;
-        } else if s.relative.is_some() && ctx.report_year == YearRef::Anonymised {
+        } else if s.evidence.relative.is_some() && ctx.report_year == YearRef::Anonymised {
             s.period_year = YearRef::Anonymised;
             s.year_basis = YearBasis::Report;
-        } else if s.line_year != YearRef::None {
-            s.period_year = s.line_year;
+        } else if s.evidence.line_year != YearRef::None {
+            s.period_year = s.evidence.line_year;
             s.year_basis = YearBasis::Section;
         } else if section_year != YearRef::None {
             s.period_year = section_year;
@@ -426,7 +452,7 @@ pub fn resolve(
             s.year_basis = YearBasis::Report;
         }
     }
-    if in_plan_section && !s.status_cued {
+    if in_plan_section && !s.evidence.status_cued {
         s.status = Status::Target;
     }
     if let (YearRef::Year(p), YearRef::Year(r)) = (s.period_year, ctx.report_year) {
