@@ -41,12 +41,13 @@ def main():
     items = [it for its in sections["items"] for it in its]
     assert items and all(len(it["char_span"]) == 2 for it in items), "items without char_span"
 
-    # Funds by year, as the notebook plots them.
-    by_year = pd.DataFrame(
-        [{"year": y, "currency": c, **b} for y, cs in totals["by_year"].items() for c, b in cs.items()]
-    )
+    # Funds by year, as the notebook plots them: one measure, year and currency per total.
+    facts = pd.read_json(index / "facts.jsonl", lines=True, dtype={"period_year": "string"})
+    by_year = pd.DataFrame(totals["actual"]).drop(columns=["largest"])
     amounts = figures[(figures.kind == "money") & (figures.role == "amount")]
-    assert by_year["count"].sum() == totals["counted"] <= len(amounts)
+    assert totals["statements"] <= len(amounts)
+    assert by_year["facts"].sum() == totals["facts_in_scope"] <= len(facts)
+    assert not by_year.duplicated(["key", "measure", "currency"]).any(), "a total mixes groups"
 
     themes = pd.json_normalize(aggregate["problems"])
     assert {"label", "reports", "independent_reports", "item_count"} <= set(themes.columns)
