@@ -292,6 +292,7 @@ fn process_file_inner(
         let t = Instant::now();
         stage.set(Stage::Segment);
         let mut index_doc = index_doc(&report, &figures);
+        index_doc.meta = meta.clone();
         index_doc.order = index::order_key(file.order, report.ordinal());
         let tokens = index::pre_tokenize(seg, &index_doc);
         out.reports

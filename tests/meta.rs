@@ -73,3 +73,41 @@ fn sample_page_reports_have_their_genre_and_region() {
         misses.join("\n")
     );
 }
+
+#[test]
+fn search_filters_on_what_a_report_is() {
+    let (index, out) = build(&root().join("tests/fixtures/meta/corpus"), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let idx = index.path().to_str().expect("utf-8");
+    let hits = |extra: &[&str]| -> Vec<serde_json::Value> {
+        let mut args = vec!["search", "--index", idx, "--json", "-n", "50", "资金"];
+        args.extend_from_slice(extra);
+        let out = baogao(&args);
+        assert_eq!(out.status.code(), Some(0), "{extra:?}: {}", stderr(&out));
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("JSON line"))
+            .collect()
+    };
+    let all = hits(&[]);
+    assert!(all.len() >= 6, "{}", all.len());
+    let gwr = hits(&["--genre", "government_work_report"]);
+    assert!(!gwr.is_empty() && gwr.len() < all.len());
+    assert!(gwr.iter().all(|h| h["genre"] == "government_work_report"));
+    let recent = hits(&["--report-year", "2020..2024"]);
+    assert!(!recent.is_empty());
+    assert!(
+        recent
+            .iter()
+            .all(|h| (2020..=2024).contains(&h["report_year"].as_i64().unwrap_or(0)))
+    );
+    let anhui = hits(&["--region", "安徽省"]);
+    assert!(!anhui.is_empty() && anhui.len() < all.len());
+    assert!(
+        anhui.iter().all(|h| h["region"][0] == "安徽省"),
+        "{anhui:?}"
+    );
+    // A bad range is an error, not an empty result.
+    let out = baogao(&["search", "--index", idx, "资金", "--report-year", "2020..x"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}

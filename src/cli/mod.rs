@@ -273,6 +273,19 @@ pub struct SearchArgs {
     #[arg(long)]
     pub source: Option<String>,
     /// One JSON object per hit per line.
+    /// Only reports whose own year (from their title, date line or file name) is this year
+    /// or in this range: `2019`, `2015..2020`, `..2000`. Unlike --year, which filters on the
+    /// years a report mentions.
+    #[arg(long, value_name = "YEAR|FROM..TO")]
+    pub report_year: Option<String>,
+    /// Only reports of this genre: performance_evaluation, audit, rectification,
+    /// budget_execution, government_work_report, work_summary, party_congress, other.
+    #[arg(long, value_parser = parse_genre)]
+    pub genre: Option<baogao::meta::Genre>,
+    /// Only reports about this region: a province, prefecture or county by its full name
+    /// (`江西省`, `九江市`, `修水县`), in either script.
+    #[arg(long)]
+    pub region: Option<String>,
     #[arg(long)]
     pub json: bool,
     #[command(flatten)]

@@ -13,6 +13,26 @@ const DIM: &str = "\x1b[2m";
 const BOLD: &str = "\x1b[1m";
 const RESET: &str = "\x1b[0m";
 
+/// `2019` or `2015..2020` (either end may be left open: `..2000`, `2010..`).
+pub fn parse_year_range(s: &str) -> anyhow::Result<(Option<i64>, Option<i64>)> {
+    let year = |t: &str| -> anyhow::Result<Option<i64>> {
+        let t = t.trim();
+        if t.is_empty() {
+            return Ok(None);
+        }
+        t.parse::<i64>().map(Some).map_err(|_| {
+            anyhow::anyhow!("bad --report-year `{s}`: give a year (2019) or a range (2015..2020)")
+        })
+    };
+    match s.split_once("..") {
+        Some((a, b)) => Ok((year(a)?, year(b)?)),
+        None => {
+            let y = year(s)?;
+            Ok((y, y))
+        }
+    }
+}
+
 pub fn run(args: SearchArgs) -> anyhow::Result<u8> {
     init_threads(&args.common);
     let years = match (args.year, args.from, args.to) {
@@ -25,6 +45,13 @@ pub fn run(args: SearchArgs) -> anyhow::Result<u8> {
         limit: args.limit,
         years,
         source_glob: args.source,
+        report_years: args
+            .report_year
+            .as_deref()
+            .map(parse_year_range)
+            .transpose()?,
+        genre: args.genre,
+        region: args.region,
     };
     let hits = index::search(&args.index, Segmenter::shared(), &req)?;
 

@@ -361,7 +361,7 @@ mod tests {
         assert!(json.iter().all(|j| j.starts_with(keys)), "{json:?}");
         assert_eq!(
             json[1],
-            r#"{"source":"dir/a.txt","line":1,"report":"r1","kind":"money","text":"15-20萬元","char_span":[7,14],"value":150000,"currency":"CNY","range":[150000,200000],"approx":"exact","role":"amount","year":2021,"points":null,"semantics":{"measure":"expenditure","status":"actual","period_year":2021,"year_basis":"stated","span":"year","subject":"投入","old_yuan":false},"sentence":"2021年投入15-20萬元,增长12%。"}"#
+            r#"{"source":"dir/a.txt","line":1,"report":"r1","kind":"money","text":"15-20萬元","char_span":[7,14],"value":150000,"currency":"CNY","range":[150000,200000],"approx":"exact","role":"amount","year":2021,"points":null,"semantics":{"measure":"expenditure","status":"actual","period_year":2021,"year_basis":"stated","span":"year","subject":null,"old_yuan":false},"sentence":"2021年投入15-20萬元,增长12%。"}"#
         );
         assert_eq!(
             json[0],

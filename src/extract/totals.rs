@@ -15,7 +15,10 @@
 //!    same currency before that `其中`: `協議投資總額339億元,其中引進市外內資311億元` counts 339億
 //!    only; `资金2113.738萬元(其中包括地方擴面84.15萬元)` counts 2113.738萬 only. A sentence that
 //!    *starts* with `其中` is a breakdown of the previous sentence on the same line when that one
-//!    counted an amount in the same currency.
+//!    counted an amount in the same currency;
+//! 3. **sum of a list** — `合计`/`总计` stands in its clause and the sentence counted an amount
+//!    in the same currency before it: `…补助收入86.3亿元，收入合计219亿元` counts the parts, not
+//!    their sum.
 //!
 //! The same value in *different* sentences or lines is counted each time: `2億元` on L1062 and on
 //! L1068 of the seed are two projects, and nothing in the text says when a sum is restated
@@ -156,7 +159,19 @@ pub fn totals_with_mask(figures: &[Figure]) -> (Totals, Vec<Counted>) {
             && last_on_line
                 .get(&(f.source.as_str(), f.line))
                 .is_some_and(|(s, curs)| *s != f.sentence.as_str() && curs.contains(&cur));
-        let part = in_sentence || from_previous;
+        // 3. **sum of a list**: `合计`/`总计` right before it, after amounts of the same
+        //    currency counted in the sentence (`收入101.2亿元、补助收入86.3亿元，收入合计219亿元`):
+        //    the parts are counted, their sum would count them twice.
+        let list_sum = pos.is_some_and(|p| {
+            let before = &f.sentence[..p];
+            let clause = before
+                .rfind(['，', ',', '；', ';'])
+                .map_or(before, |i| &before[i..]);
+            let clause = crate::simplify::to_simplified_aligned(clause);
+            LIST_SUM_WORDS.iter().any(|w| clause.contains(w))
+                && entry.1.iter().any(|&(c, _, at)| c == cur && at < p)
+        });
+        let part = in_sentence || from_previous || list_sum;
         if part {
             t.parts_skipped += 1;
             mask[fi] = Counted::Part;
@@ -186,6 +201,10 @@ pub fn totals_with_mask(figures: &[Figure]) -> (Totals, Vec<Counted>) {
     }
     (t, mask)
 }
+
+/// Words that name the sum of the amounts listed before them in the sentence.
+/// (Matched on the simplified clause: `sentence` is in the original script.)
+const LIST_SUM_WORDS: &[&str] = &["合计", "总计"];
 
 /// Where the `其中` breakdown holding byte `p` of `sentence` starts, if `p` is in one. A
 /// breakdown runs from `其中` to the next `；`, or to the closing parenthesis when `其中` stands

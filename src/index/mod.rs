@@ -33,7 +33,9 @@ use serde::{Deserialize, Serialize};
 use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::merge_policy::NoMergePolicy;
 use tantivy::postings::Postings;
-use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermSetQuery};
+use tantivy::query::{
+    BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery, TermSetQuery,
+};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
     TextOptions, Value,
@@ -54,7 +56,7 @@ use crate::segment::{HMM, Segmenter, USER_DICT};
 /// Folder of the tantivy index inside the `--index` folder.
 pub const TANTIVY_DIR: &str = "tantivy";
 /// Version of the schema and tokenization. Bump it whenever either changes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// The fast field holding [`IndexDoc::order`].
 const ORDER_FIELD: &str = "order";
 /// Weight of a title match relative to a body match.
@@ -100,6 +102,8 @@ pub struct IndexDoc {
     pub has_money: bool,
     /// The report's script ([`Report::script`]).
     pub script: Script,
+    /// What the report is ([`crate::meta`]): its own year, genre and region, for filters.
+    pub meta: crate::meta::ReportMeta,
 }
 
 impl IndexDoc {
@@ -123,6 +127,7 @@ impl IndexDoc {
             years: Vec::new(),
             has_money: false,
             script: report.script,
+            meta: crate::meta::ReportMeta::default(),
         }
     }
 
@@ -249,6 +254,9 @@ struct Fields {
     years: Field,
     has_money: Field,
     script: Field,
+    report_year: Field,
+    genre: Field,
+    region: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -274,6 +282,9 @@ fn schema() -> (Schema, Fields) {
         years: b.add_i64_field("years", INDEXED | STORED | FAST),
         has_money: b.add_bool_field("has_money", INDEXED | STORED | FAST),
         script: b.add_text_field("script", STRING | STORED),
+        report_year: b.add_i64_field("report_year", INDEXED | STORED | FAST),
+        genre: b.add_text_field("genre", STRING | STORED),
+        region: b.add_text_field("region", STRING | STORED),
     };
     (b.build(), fields)
 }
@@ -295,6 +306,9 @@ fn fields_of(schema: &Schema) -> Option<Fields> {
         years: f("years")?,
         has_money: f("has_money")?,
         script: f("script")?,
+        report_year: f("report_year")?,
+        genre: f("genre")?,
+        region: f("region")?,
     })
 }
 
@@ -440,6 +454,17 @@ impl Builder {
         }
         d.add_bool(f.has_money, doc.has_money);
         d.add_text(f.script, doc.script.as_str());
+        if let crate::extract::YearRef::Year(y) = doc.meta.year {
+            d.add_i64(f.report_year, i64::from(y));
+        }
+        d.add_text(f.genre, doc.meta.genre.as_str());
+        let r = &doc.meta.region;
+        for name in [&r.province, &r.prefecture, &r.county]
+            .into_iter()
+            .flatten()
+        {
+            d.add_text(f.region, name);
+        }
         let Some(writer) = self.writer.as_ref() else {
             return Err(IndexError::Tantivy(tantivy::TantivyError::InternalError(
                 "index writer already closed".into(),
@@ -520,6 +545,14 @@ pub struct SearchRequest {
     pub years: Option<(Option<i64>, Option<i64>)>,
     /// Only reports whose source path matches this glob.
     pub source_glob: Option<String>,
+    /// Only reports whose own year ([`crate::meta::ReportMeta::year`]) is in this inclusive
+    /// range.
+    pub report_years: Option<(Option<i64>, Option<i64>)>,
+    /// Only reports of this genre.
+    pub genre: Option<crate::meta::Genre>,
+    /// Only reports about this region (a province, prefecture or county name as in the
+    /// gazetteer: `江西省`, `九江市`).
+    pub region: Option<String>,
 }
 
 impl SearchRequest {
@@ -529,6 +562,9 @@ impl SearchRequest {
             limit: 10,
             years: None,
             source_glob: None,
+            report_years: None,
+            genre: None,
+            region: None,
         }
     }
 }
@@ -551,6 +587,11 @@ pub struct Hit {
     pub snippet: String,
     /// Char ranges `[start, end)` of `snippet` that matched.
     pub highlights: Vec<(usize, usize)>,
+    /// The report's own year, genre and region (province, prefecture, county), as in
+    /// `reports.jsonl`.
+    pub report_year: Option<i64>,
+    pub genre: String,
+    pub region: Vec<String>,
 }
 
 /// An opened index, ready for many searches.
@@ -676,6 +717,38 @@ impl SearchIndex {
                     Box::new(ConstScoreQuery::new(Box::new(range), 0.0)),
                 ));
             }
+        }
+        if let Some((from, to)) = req.report_years {
+            if let (Some(a), Some(b)) = (from, to)
+                && a > b
+            {
+                return Err(SearchError::BadYears { from: a, to: b });
+            }
+            let bound = |y: Option<i64>| match y {
+                Some(y) => Bound::Included(Term::from_field_i64(f.report_year, y)),
+                None => Bound::Unbounded,
+            };
+            let range = RangeQuery::new(bound(from), bound(to));
+            clauses.push((
+                Occur::Must,
+                Box::new(ConstScoreQuery::new(Box::new(range), 0.0)),
+            ));
+        }
+        let exact = |field: Field, value: &str| -> Box<dyn Query> {
+            Box::new(ConstScoreQuery::new(
+                Box::new(TermQuery::new(
+                    Term::from_field_text(field, value),
+                    IndexRecordOption::Basic,
+                )),
+                0.0,
+            ))
+        };
+        if let Some(g) = req.genre {
+            clauses.push((Occur::Must, exact(f.genre, g.as_str())));
+        }
+        if let Some(r) = &req.region {
+            let r = crate::simplify::normalize_query(r.trim());
+            clauses.push((Occur::Must, exact(f.region, &r)));
         }
         if let Some(glob) = &req.source_glob {
             let terms = self.matching_sources(glob)?;
@@ -843,6 +916,12 @@ impl SearchIndex {
             score,
             snippet: snip.text,
             highlights: snip.highlights,
+            report_year: doc.get_first(f.report_year).and_then(|v| v.as_i64()),
+            genre: text_of(f.genre),
+            region: doc
+                .get_all(f.region)
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
         })
     }
 

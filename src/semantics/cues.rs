@@ -321,3 +321,28 @@ pub const SUBJECT_TAILS: &[&str] = &[
 /// Words that, standing between a measure cue and the number, make the number a quota set for
 /// something else (`下达攻坚任务64亿元`, `下达我市全年目标任务225亿元`): the cue does not name it.
 pub const QUOTA_WORDS: &[&str] = &["任务", "目标", "指标"];
+
+/// Phrases that are only a verb: a clause made of one of them names no subject.
+pub const VERBS_ALONE: &[&str] = &[
+    "实际",
+    "达到",
+    "完成",
+    "实现",
+    "实际完成",
+    "增长",
+    "增加",
+    "突破",
+    "超过",
+    "累计",
+    "共计",
+    "合计",
+    "其中",
+    "分别",
+    "总计",
+    "预计",
+    "力争",
+    "计划",
+    "投入",
+    "共",
+    "约",
+];

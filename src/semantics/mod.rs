@@ -320,6 +320,10 @@ fn subject_of(before: &str) -> Option<std::ops::Range<usize>> {
         return None;
     }
     let a = start + run.last().map_or(0, |&(i, _)| i);
+    // A verb alone (`，实际完成101.2亿元`, `，达到204.6亿元`) names nothing.
+    if cues::VERBS_ALONE.contains(&&before[a..start + clause.len()]) {
+        return None;
+    }
     Some(a..start + clause.len())
 }
 

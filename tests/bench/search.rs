@@ -151,6 +151,7 @@ fn synthetic(i: usize, titles: &[String], pool: &[(String, String)]) -> IndexDoc
         years: years_of(&simplified),
         has_money: simplified.contains('元'),
         script: baogao::doc::Script::Simplified,
+        meta: baogao::meta::ReportMeta::default(),
         lines,
     }
 }
@@ -230,7 +231,7 @@ fn main() {
             query: q.to_string(),
             limit: 10,
             years: years.map(|(a, b)| (Some(a), Some(b))),
-            source_glob: None,
+            ..SearchRequest::new(q.to_string())
         };
         let warm = idx.search(&req).expect("search");
         assert!(!must_hit || !warm.is_empty(), "no hits for {q}");
