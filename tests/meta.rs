@@ -111,3 +111,38 @@ fn search_filters_on_what_a_report_is() {
     let out = baogao(&["search", "--index", idx, "资金", "--report-year", "2020..x"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }
+
+#[test]
+fn themes_filter_on_what_a_report_is() {
+    let (index, out) = build(&seed_corpus(), &[]);
+    assert!(out.status.success());
+    let idx = index.path().to_str().expect("utf-8");
+    let themes = |extra: &[&str]| -> serde_json::Value {
+        let mut args = vec!["themes", "--index", idx, "--json", "--top", "100"];
+        args.extend_from_slice(extra);
+        let out = baogao(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        serde_json::from_slice(&out.stdout).expect("JSON")
+    };
+    // Every report of the page is an evaluation: the filter keeps everything.
+    assert_eq!(themes(&[]), themes(&["--genre", "performance_evaluation"]));
+    let reports = read_jsonl(&index.path().join("reports.jsonl"));
+    let anhui: Vec<&str> = reports
+        .iter()
+        .filter(|r| r["region"]["province"] == "安徽省")
+        .filter_map(|r| r["id"].as_str())
+        .collect();
+    assert!(!anhui.is_empty());
+    let t = themes(&["--region", "安徽省"]);
+    let items: Vec<&serde_json::Value> = ["problems", "measures"]
+        .iter()
+        .flat_map(|k| t[k].as_array().into_iter().flatten())
+        .flat_map(|theme| theme["items"].as_array().into_iter().flatten())
+        .collect();
+    assert!(!items.is_empty());
+    assert!(
+        items
+            .iter()
+            .all(|it| anhui.contains(&it["report"].as_str().unwrap_or("")))
+    );
+}

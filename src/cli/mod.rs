@@ -306,6 +306,16 @@ pub struct ThemesArgs {
     /// Show the first N themes of each list.
     #[arg(long, default_value_t = 10)]
     pub top: usize,
+    /// Only items of reports of this genre (counts are recomputed over them).
+    #[arg(long, value_parser = parse_genre)]
+    pub genre: Option<baogao::meta::Genre>,
+    /// Only items of reports about this region (`江西省`, `九江市`).
+    #[arg(long)]
+    pub region: Option<String>,
+    /// Only items of reports whose own year is this year or in this range (`2019`,
+    /// `2015..2020`).
+    #[arg(long, value_name = "YEAR|FROM..TO")]
+    pub report_year: Option<String>,
     /// JSON instead of text.
     #[arg(long)]
     pub json: bool,

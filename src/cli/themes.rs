@@ -5,8 +5,71 @@ use std::io::Write;
 use super::{EXIT_OK, ThemesArgs};
 use baogao::aggregate::{Aggregate, Theme};
 
+/// Keep the items of reports `keep` accepts, recount each theme over them (near-copies still
+/// counted once), drop emptied themes and re-rank.
+fn restrict(themes: &mut Vec<Theme>, keep: &dyn Fn(&str) -> bool, near: &[Vec<String>]) {
+    for t in themes.iter_mut() {
+        t.items.retain(|it| keep(&it.report));
+        t.item_count = t.items.len();
+        let mut ids: Vec<String> = t.items.iter().map(|it| it.report.clone()).collect();
+        ids.sort();
+        ids.dedup();
+        let groups: std::collections::BTreeSet<usize> = ids
+            .iter()
+            .map(|id| {
+                near.iter().position(|g| g.contains(id)).map_or(
+                    usize::MAX - ids.iter().position(|x| x == id).unwrap_or(0),
+                    |g| g,
+                )
+            })
+            .collect();
+        t.independent_reports = groups.len();
+        t.reports = ids.len();
+        t.report_ids = ids;
+    }
+    themes.retain(|t| t.item_count > 0);
+    themes.sort_by(|a, b| {
+        b.independent_reports
+            .cmp(&a.independent_reports)
+            .then(b.item_count.cmp(&a.item_count))
+            .then(a.label.cmp(&b.label))
+    });
+}
+
 pub fn run(args: ThemesArgs) -> anyhow::Result<u8> {
     let mut agg: Aggregate = baogao::output::read_index_json(&args.index, "aggregate.json")?;
+    if args.genre.is_some() || args.region.is_some() || args.report_year.is_some() {
+        let years = args
+            .report_year
+            .as_deref()
+            .map(super::search::parse_year_range)
+            .transpose()?;
+        let reports: Vec<baogao::doc::ReportRecord> =
+            baogao::output::read_index_jsonl(&args.index, "reports.jsonl")?;
+        let region = args
+            .region
+            .as_deref()
+            .map(baogao::simplify::normalize_query);
+        let ok: std::collections::BTreeSet<String> = reports
+            .into_iter()
+            .filter(|r| {
+                let m = &r.meta;
+                args.genre.is_none_or(|g| m.genre == g)
+                    && region.as_deref().is_none_or(|q| m.region.names(q))
+                    && years.is_none_or(|(a, b)| match m.year {
+                        baogao::extract::YearRef::Year(y) => {
+                            a.is_none_or(|a| i64::from(y) >= a)
+                                && b.is_none_or(|b| i64::from(y) <= b)
+                        }
+                        _ => false,
+                    })
+            })
+            .map(|r| r.id)
+            .collect();
+        let keep = |id: &str| ok.contains(id);
+        restrict(&mut agg.problems, &keep, &agg.near_duplicates);
+        restrict(&mut agg.measures, &keep, &agg.near_duplicates);
+    }
     agg.problems.truncate(args.top);
     agg.measures.truncate(args.top);
     if args.problems {
