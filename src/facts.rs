@@ -203,6 +203,34 @@ pub struct Filter {
     pub currency: Option<String>,
 }
 
+impl Filter {
+    /// Whether `fact`, first stated in `report`, passes the measure, subject, region, genre
+    /// and currency conditions (status and span are the caller's).
+    pub fn keeps(&self, fact: &Fact, report: Option<&ReportRecord>) -> bool {
+        let subject = self
+            .subject
+            .as_deref()
+            .map(crate::simplify::normalize_query);
+        self.measure.is_none_or(|m| m == fact.measure)
+            && self
+                .currency
+                .as_deref()
+                .is_none_or(|c| c.eq_ignore_ascii_case(&fact.currency))
+            && subject.as_deref().is_none_or(|q| {
+                fact.subject
+                    .as_deref()
+                    .is_some_and(|s| crate::simplify::normalize_query(s).contains(q))
+            })
+            && self
+                .region
+                .as_deref()
+                .is_none_or(|r| report.is_some_and(|rep| rep.meta.region.names(r)))
+            && self
+                .genre
+                .is_none_or(|g| report.is_some_and(|rep| rep.meta.genre == g))
+    }
+}
+
 /// One total: a group of facts of one measure, year and currency.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Total {
@@ -228,35 +256,14 @@ pub fn totals(
 ) -> Vec<Total> {
     let meta: BTreeMap<&str, &ReportRecord> = reports.iter().map(|r| (r.id.as_str(), r)).collect();
     let status = filter.status.unwrap_or(Status::Actual);
-    let subject = filter
-        .subject
-        .as_deref()
-        .map(crate::simplify::normalize_query);
     let mut groups: BTreeMap<(String, Measure, YearRef, String), Vec<&Fact>> = BTreeMap::new();
     for f in facts {
         if f.span != SpanKind::Year || f.status != status || f.part {
             continue;
         }
         let first = f.mentions.first();
-        let report = first.and_then(|m| meta.get(m.report.as_str()));
-        let keep = filter.measure.is_none_or(|m| m == f.measure)
-            && filter
-                .currency
-                .as_deref()
-                .is_none_or(|c| c.eq_ignore_ascii_case(&f.currency))
-            && subject.as_deref().is_none_or(|q| {
-                f.subject
-                    .as_deref()
-                    .is_some_and(|s| crate::simplify::normalize_query(s).contains(q))
-            })
-            && filter
-                .region
-                .as_deref()
-                .is_none_or(|r| report.is_some_and(|rep| rep.meta.region.names(r)))
-            && filter
-                .genre
-                .is_none_or(|g| report.is_some_and(|rep| rep.meta.genre == g));
-        if !keep {
+        let report = first.and_then(|m| meta.get(m.report.as_str())).copied();
+        if !filter.keeps(f, report) {
             continue;
         }
         let key = match by {

@@ -100,36 +100,20 @@ pub fn run_facts(args: FactsArgs) -> anyhow::Result<u8> {
         baogao::output::read_index_jsonl(&args.index, "reports.jsonl")?;
     let filter = args.filter.to_filter();
     let meta: BTreeMap<&str, &ReportRecord> = reports.iter().map(|r| (r.id.as_str(), r)).collect();
-    let subject = filter
-        .subject
-        .as_deref()
-        .map(baogao::simplify::normalize_query);
     let mut kept: Vec<&Fact> = facts
         .iter()
         .filter(|f| {
-            let report = f.mentions.first().and_then(|m| meta.get(m.report.as_str()));
+            let report = f
+                .mentions
+                .first()
+                .and_then(|m| meta.get(m.report.as_str()))
+                .copied();
             (args.all
                 || f.in_fund_scope()
                 || filter.status != Some(baogao::semantics::Status::Actual))
                 && filter.status.is_none_or(|s| s == f.status)
                 && (args.all || !f.part)
-                && filter.measure.is_none_or(|m| m == f.measure)
-                && filter
-                    .currency
-                    .as_deref()
-                    .is_none_or(|c| c.eq_ignore_ascii_case(&f.currency))
-                && subject.as_deref().is_none_or(|q| {
-                    f.subject
-                        .as_deref()
-                        .is_some_and(|s| baogao::simplify::normalize_query(s).contains(q))
-                })
-                && filter
-                    .region
-                    .as_deref()
-                    .is_none_or(|r| report.is_some_and(|rep| rep.meta.region.names(r)))
-                && filter
-                    .genre
-                    .is_none_or(|g| report.is_some_and(|rep| rep.meta.genre == g))
+                && filter.keeps(f, report)
         })
         .collect();
     let mut out = std::io::stdout().lock();

@@ -569,6 +569,31 @@ impl SearchRequest {
     }
 }
 
+/// A filter on an i64 year field, `None` when `range` leaves both ends open; an error when
+/// its start is after its end.
+fn year_range_clause(
+    field: Field,
+    range: Option<(Option<i64>, Option<i64>)>,
+) -> Result<Option<Box<dyn Query>>, SearchError> {
+    let Some((from, to)) = range else {
+        return Ok(None);
+    };
+    if let (Some(a), Some(b)) = (from, to)
+        && a > b
+    {
+        return Err(SearchError::BadYears { from: a, to: b });
+    }
+    if from.is_none() && to.is_none() {
+        return Ok(None);
+    }
+    let bound = |y: Option<i64>| match y {
+        Some(y) => Bound::Included(Term::from_field_i64(field, y)),
+        None => Bound::Unbounded,
+    };
+    let range = RangeQuery::new(bound(from), bound(to));
+    Ok(Some(Box::new(ConstScoreQuery::new(Box::new(range), 0.0))))
+}
+
 /// One search result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hit {
@@ -700,39 +725,10 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> =
             vec![(Occur::Must, Box::new(parsed.to_query(self.target())))];
-        if let Some((from, to)) = req.years {
-            if let (Some(a), Some(b)) = (from, to)
-                && a > b
-            {
-                return Err(SearchError::BadYears { from: a, to: b });
+        for (field, range) in [(f.years, req.years), (f.report_year, req.report_years)] {
+            if let Some(clause) = year_range_clause(field, range)? {
+                clauses.push((Occur::Must, clause));
             }
-            let bound = |y: Option<i64>| match y {
-                Some(y) => Bound::Included(Term::from_field_i64(f.years, y)),
-                None => Bound::Unbounded,
-            };
-            if from.is_some() || to.is_some() {
-                let range = RangeQuery::new(bound(from), bound(to));
-                clauses.push((
-                    Occur::Must,
-                    Box::new(ConstScoreQuery::new(Box::new(range), 0.0)),
-                ));
-            }
-        }
-        if let Some((from, to)) = req.report_years {
-            if let (Some(a), Some(b)) = (from, to)
-                && a > b
-            {
-                return Err(SearchError::BadYears { from: a, to: b });
-            }
-            let bound = |y: Option<i64>| match y {
-                Some(y) => Bound::Included(Term::from_field_i64(f.report_year, y)),
-                None => Bound::Unbounded,
-            };
-            let range = RangeQuery::new(bound(from), bound(to));
-            clauses.push((
-                Occur::Must,
-                Box::new(ConstScoreQuery::new(Box::new(range), 0.0)),
-            ));
         }
         let exact = |field: Field, value: &str| -> Box<dyn Query> {
             Box::new(ConstScoreQuery::new(
