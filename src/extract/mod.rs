@@ -225,6 +225,15 @@ fn mentions_in_folded(folded: fold::Folded) -> Vec<Mention> {
 ///
 /// `all` is sorted and disjoint and `fi` is the index of the figure in it: the nearest year is
 /// searched outwards from the figure, so a line with many figures stays near-linear.
+/// Whether year `y` closes a pair of years each with its own 年 (`1953年至1957年`,
+/// `2016年到2020年`): two date mentions that together name a period, which is no sum's year.
+fn ends_a_year_pair(t: &str, y: &scan::Found) -> bool {
+    let before = context::tail_chars(&t[..y.span.start], 3).trim_end();
+    ["年至", "年到", "年-", "年—", "年–", "年~"]
+        .iter()
+        .any(|sep| before.ends_with(sep))
+}
+
 fn money_year(t: &str, fi: usize, sentence: &Span, all: &[scan::Found]) -> YearRef {
     let Some(f) = all.get(fi) else {
         return YearRef::None;
@@ -253,7 +262,7 @@ fn money_year(t: &str, fi: usize, sentence: &Span, all: &[scan::Found]) -> YearR
     let Some(y) = chosen else {
         return YearRef::None;
     };
-    if y.range.is_some() || y.role == Some(Role::PlanPeriod) {
+    if y.range.is_some() || y.role == Some(Role::PlanPeriod) || ends_a_year_pair(t, y) {
         return YearRef::None;
     }
     if y.span.end <= f.span.start {
