@@ -180,7 +180,8 @@ fn mentions_in_folded(folded: fold::Folded) -> Vec<Mention> {
     scan::money(t, &mut taken);
     scan::percents(t, &mut taken);
     years::short_years(t, &mut taken);
-    let found = taken.into_sorted();
+    let mut found = taken.into_sorted();
+    carry_qualifiers(t, &mut found);
     let sents = sentences(t);
     found
         .iter()
@@ -225,6 +226,29 @@ fn mentions_in_folded(folded: fold::Folded) -> Vec<Mention> {
 ///
 /// `all` is sorted and disjoint and `fi` is the index of the figure in it: the nearest year is
 /// searched outwards from the figure, so a line with many figures stays near-linear.
+/// A bound written once before a list of sums holds for each (`接连突破8万亿元、9万亿元`:
+/// both are `over`): a money mention with no qualifier of its own, right after a qualified one
+/// with only `、` or `和` between them, takes its qualifier.
+fn carry_qualifiers(t: &str, found: &mut [scan::Found]) {
+    for i in 1..found.len() {
+        let (head, rest) = found.split_at_mut(i);
+        let (prev, this) = (&head[i - 1], &mut rest[0]);
+        if prev.kind != Kind::Money
+            || this.kind != Kind::Money
+            || this.approx != Some(Approx::Exact)
+        {
+            continue;
+        }
+        let carried = matches!(prev.approx, Some(Approx::Over | Approx::Under))
+            && prev.role == this.role
+            && t.get(prev.span.end..this.span.start)
+                .is_some_and(|between| matches!(between.trim(), "、" | "和" | "及"));
+        if carried {
+            this.approx = prev.approx;
+        }
+    }
+}
+
 /// Whether year `y` closes a pair of years each with its own 年 (`1953年至1957年`,
 /// `2016年到2020年`): two date mentions that together name a period, which is no sum's year.
 fn ends_a_year_pair(t: &str, y: &scan::Found) -> bool {

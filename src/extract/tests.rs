@@ -531,7 +531,11 @@ fn year_ranges_with_nian_on_both_ends() {
     );
     // Nor is the pair any sum's year.
     let m = mentions_in_line("2016年至2020年，累计投入资金3亿元。");
-    assert!(m.iter().filter(|m| m.kind == Kind::Money).all(|m| m.year == YearRef::None));
+    assert!(
+        m.iter()
+            .filter(|m| m.kind == Kind::Money)
+            .all(|m| m.year == YearRef::None)
+    );
     // Dates with months are two years, not a range; a backwards pair is two years.
     assert_eq!(
         texts("2022年7月至2023年6月，2021年到2020年", Kind::Year),
@@ -998,5 +1002,24 @@ fn cue_tables_hold_simplified_terms_only() {
         "{} traditional spellings:\n{}",
         found.len(),
         found.join("\n")
+    );
+}
+
+#[test]
+fn a_bound_before_a_list_holds_for_each_sum() {
+    let m = mentions_in_line("经济总量接连突破8万亿元、9万亿元，财政收入120亿元、支出98亿元。");
+    let approx: Vec<_> = m
+        .iter()
+        .filter(|m| m.kind == Kind::Money)
+        .map(|m| m.approx)
+        .collect();
+    assert_eq!(
+        approx,
+        [
+            Some(Approx::Over),
+            Some(Approx::Over),
+            Some(Approx::Exact),
+            Some(Approx::Exact)
+        ]
     );
 }
