@@ -153,6 +153,12 @@ const DIRECT_CLASS: &[&str] = &["项目", "工业项目", "级", "企业"];
 /// `after` is the text following the mention (qualifiers included in the mention);
 /// `bound` is true when the mention carries 以上/以下/突破/上/不到 …; `bare` when the numeral has
 /// no digit (`億元以上`).
+/// Places and units that a bounded sum right before them classes (`超千亿元县`, `亿元村`,
+/// `百亿元企业`); only with a bound, since `100万元县级配套` is a sum.
+const BOUND_CLASS_HEADS: &[&str] = &[
+    "县", "市", "区", "乡镇", "镇", "村", "园区", "企业", "集团", "产业",
+];
+
 pub fn is_threshold(after: &str, bound: bool, bare: bool) -> bool {
     if bound && bare {
         return true;
@@ -166,6 +172,14 @@ pub fn is_threshold(after: &str, bound: bool, bare: bool) -> bool {
     }
     if !bound {
         return false;
+    }
+    // `超千亿元县`, `亿元以上乡镇`: a bound right before a kind of place or unit names a class.
+    if BOUND_CLASS_HEADS.iter().any(|w| {
+        after
+            .strip_prefix(w)
+            .is_some_and(|rest| !rest.starts_with('级'))
+    }) {
+        return true;
     }
     if let Some(noun) = after.strip_prefix('的') {
         // `以上的要申報`, `上億元的…項目`, `超过50万元的支出`: a class; but `突破100亿元的目标` is a sum.
@@ -394,6 +408,10 @@ mod tests {
         assert!(is_threshold("工業項目。", false, true));
         assert!(is_threshold("項目31個,省152項目9個", false, false));
         assert!(is_threshold("", true, true));
+        // A bound before a kind of place classes it; without a bound it is a sum.
+        assert!(is_threshold("县达到5个", true, false));
+        assert!(!is_threshold("县级配套资金", false, false));
+        assert!(!is_threshold("市级财政资金", true, false));
         // Amounts: a bound sum that names no class, a project's size, project funds.
         assert!(!is_threshold(",其中引進外資總額30億美元", true, false));
         assert!(!is_threshold("的xx合作項目等。", false, false));
