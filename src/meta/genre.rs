@@ -83,6 +83,13 @@ pub const TITLE_CUES: &[(&str, Genre, &str)] = &[
     ("预算草案", BudgetExecution, "draft budget"),
     ("预算的报告", BudgetExecution, "report on the budget"),
     ("预算报告", BudgetExecution, "budget report"),
+    ("部门预算", BudgetExecution, "departmental budget"),
+    ("单位预算", BudgetExecution, "unit budget"),
+    (
+        "级预算",
+        BudgetExecution,
+        "budget of a level of government (市级预算)",
+    ),
     ("工作总结", WorkSummary, "work summary"),
     ("工作报告", WorkSummary, "work report of an office"),
     ("工作情况", WorkSummary, "account of the work"),
@@ -112,6 +119,9 @@ pub const BODY_CUES: &[(&str, Genre, &str)] = &[
         "fellow deputies (a report to a people's congress)",
     ),
     ("预算执行情况", BudgetExecution, "budget execution"),
+    ("部门决算", BudgetExecution, "departmental final accounts"),
+    ("部门预算", BudgetExecution, "departmental budget"),
+    ("单位预算", BudgetExecution, "unit budget"),
     (
         "工作总结如下",
         WorkSummary,

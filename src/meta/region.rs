@@ -257,7 +257,10 @@ pub fn of<'a>(title: &str, issuer: Option<&str>, body: impl Iterator<Item = &'a 
     let Some(c) = pick(Level::Prefecture, Some(p)).or_else(|| pick(Level::County, Some(p))) else {
         return g.region(p);
     };
-    match pick(Level::County, Some(c)) {
+    // A county is the region only when it holds most of its prefecture's votes: a
+    // prefecture's bulletin names its county seat more than the others, but not more than
+    // all of them together.
+    match pick(Level::County, Some(c)).filter(|k| 2 * votes[k] > votes[&c]) {
         Some(k) => g.region(k),
         None => g.region(c),
     }
