@@ -26,6 +26,16 @@ pub const MEASURES: &[Cue<Measure>] = &[
     // budget: planned, requested, approved.
     cue("预算收入", Budget, "budgeted revenue"),
     cue("预算支出", Budget, "budgeted spending"),
+    cue(
+        "一般公共预算支出",
+        Expenditure,
+        "general public budget spending (what was spent)",
+    ),
+    cue(
+        "公共财政预算支出",
+        Expenditure,
+        "public finance budget spending",
+    ),
     cue("年初预算", Budget, "budget at the start of the year"),
     cue("预算安排", Budget, "budget arranged"),
     cue("预算数", Budget, "budgeted figure"),
@@ -195,6 +205,11 @@ pub const STATUSES: &[Cue<Status>] = &[
     cue("每年要", Target, "each year must"),
     cue("将", Target, "will"),
     cue("完成", Actual, "completed"),
+    cue(
+        "绩效目标",
+        Actual,
+        "performance goals (names a plan's indicators, not a sum's status)",
+    ),
     cue("实现", Actual, "achieved"),
     cue("已", Actual, "already"),
     cue("实际", Actual, "actual"),

@@ -532,14 +532,16 @@ pub fn annotate(
     use crate::meta::{Genre, YearSource};
     let ctx = Context {
         report_year: meta.year,
-        annual: matches!(
+        // A report that reviews one year and plans the next (a government work report, a
+        // party congress report) lends no year; any other report of a stated year does (an
+        // evaluation, an audit, a budget, a statistical bulletin of that year).
+        annual: !matches!(
             meta.genre,
-            Genre::PerformanceEvaluation
-                | Genre::Audit
-                | Genre::BudgetExecution
-                | Genre::WorkSummary
-                | Genre::Rectification
-        ) && matches!(meta.year_source, Some(YearSource::Title | YearSource::Date)),
+            Genre::GovernmentWorkReport | Genre::PartyCongress
+        ) && matches!(
+            meta.year_source,
+            Some(YearSource::Title | YearSource::Date | YearSource::FileName)
+        ),
     };
     let years = section_years(report, meta.year);
     let plans: Vec<(usize, usize)> = sections
