@@ -87,15 +87,15 @@ pub fn facts(figures: &[Figure]) -> Vec<Fact> {
     facts_of_statements(figures.iter().zip(mask))
 }
 
-/// The statements of a file's figures (amounts counted, and breakdowns), for
-/// [`facts_of_statements`]: what a build keeps of each file.
-pub fn statements(figures: &[Figure]) -> Vec<(Figure, Counted)> {
-    let (_, mask) = crate::extract::totals_with_mask(figures);
+/// The statements of a file's figures (amounts counted, and breakdowns) given the file's
+/// `mask` from [`crate::extract::totals_with_mask`], for [`facts_of_statements`]: what a build
+/// keeps of each file.
+pub fn statements(figures: &[Figure], mask: &[Counted]) -> Vec<(Figure, Counted)> {
     figures
         .iter()
         .zip(mask)
         .filter(|(f, c)| f.kind == Kind::Money && matches!(c, Counted::Yes | Counted::Part))
-        .map(|(f, c)| (f.clone(), c))
+        .map(|(f, c)| (f.clone(), *c))
         .collect()
 }
 

@@ -523,8 +523,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
                     reports_out.write_all(&out.reports)?;
                     figures_out.write_all(&out.figures)?;
                     // Double counting is judged within a sentence, so per-file totals add up.
-                    totals.merge(extract::totals(&out.figures));
-                    statements.extend(facts::statements(&out.figures));
+                    let (file_totals, mask) = extract::totals_with_mask(&out.figures);
+                    totals.merge(file_totals);
+                    statements.extend(facts::statements(&out.figures, &mask));
                     all_reports.extend(out.reports.iter().cloned());
                     infos.extend(out.reports.iter().map(ReportInfo::from));
                     all_sections.extend(out.sections);

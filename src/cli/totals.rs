@@ -8,10 +8,16 @@ use super::{EXIT_OK, FactsArgs, TotalsArgs, TotalsBy};
 use baogao::doc::ReportRecord;
 use baogao::facts::{Fact, GroupBy};
 
+/// The facts and reports of a built index.
+fn load(index: &std::path::Path) -> anyhow::Result<(Vec<Fact>, Vec<ReportRecord>)> {
+    Ok((
+        baogao::output::read_index_jsonl(index, "facts.jsonl")?,
+        baogao::output::read_index_jsonl(index, "reports.jsonl")?,
+    ))
+}
+
 pub fn run(args: TotalsArgs) -> anyhow::Result<u8> {
-    let facts: Vec<Fact> = baogao::output::read_index_jsonl(&args.index, "facts.jsonl")?;
-    let reports: Vec<ReportRecord> =
-        baogao::output::read_index_jsonl(&args.index, "reports.jsonl")?;
+    let (facts, reports) = load(&args.index)?;
     let by = match args.by {
         TotalsBy::Year => GroupBy::Year,
         TotalsBy::Measure => GroupBy::Measure,
@@ -95,9 +101,7 @@ pub fn run(args: TotalsArgs) -> anyhow::Result<u8> {
 }
 
 pub fn run_facts(args: FactsArgs) -> anyhow::Result<u8> {
-    let facts: Vec<Fact> = baogao::output::read_index_jsonl(&args.index, "facts.jsonl")?;
-    let reports: Vec<ReportRecord> =
-        baogao::output::read_index_jsonl(&args.index, "reports.jsonl")?;
+    let (facts, reports) = load(&args.index)?;
     let filter = args.filter.to_filter();
     let meta: BTreeMap<&str, &ReportRecord> = reports.iter().map(|r| (r.id.as_str(), r)).collect();
     let mut kept: Vec<&Fact> = facts
@@ -108,11 +112,9 @@ pub fn run_facts(args: FactsArgs) -> anyhow::Result<u8> {
                 .first()
                 .and_then(|m| meta.get(m.report.as_str()))
                 .copied();
-            (args.all
-                || f.in_fund_scope()
-                || filter.status != Some(baogao::semantics::Status::Actual))
-                && filter.status.is_none_or(|s| s == f.status)
-                && (args.all || !f.part)
+            // Without --all, what a total of that status may add: one year, no breakdown.
+            filter.status.is_none_or(|s| s == f.status)
+                && (args.all || (f.span == baogao::semantics::SpanKind::Year && !f.part))
                 && filter.keeps(f, report)
         })
         .collect();

@@ -108,24 +108,8 @@ pub fn distant_bound(before: &str) -> Option<Approx> {
         })
 }
 
-/// The last `n` chars of `s`.
-pub fn tail_chars(s: &str, n: usize) -> &str {
-    let start = s
-        .char_indices()
-        .rev()
-        .nth(n.saturating_sub(1))
-        .map(|(i, _)| i)
-        .unwrap_or(0);
-    &s[start..]
-}
-
-/// The first `n` chars of `s`.
-pub fn head_chars(s: &str, n: usize) -> &str {
-    let end = s.char_indices().nth(n).map(|(i, _)| i).unwrap_or(s.len());
-    &s[..end]
-}
-
 pub use crate::lex::sentence::is_clause_break;
+pub use crate::lex::{head_chars, tail_chars};
 
 /// Nouns that make a bounded sum name a class (`億元以上項目`, `10億元以上的行業龍頭企業`).
 const CLASS_NOUNS: &[&str] = &["项目", "企业", "工业", "产业", "工程", "单位", "家庭"];

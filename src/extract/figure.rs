@@ -136,18 +136,20 @@ pub fn figures_in_report(report: &Report) -> Vec<Figure> {
         // One char map per line, not a char count from the line start per mention.
         let map =
             (!mentions.is_empty()).then(|| (line.simplified_map(), CharOffsets::new(&line.raw)));
-        let mut line_year = YearRef::None;
         // Years stated on the line so far: (byte end, year), in text order.
         let mut line_years: Vec<(usize, YearRef)> = Vec::new();
         let mut last_measure: Option<(usize, crate::semantics::Measure)> = None;
         for m in mentions {
             let Some((map, raw_chars)) = &map else { break };
-            if m.kind == Kind::Year && matches!(m.role, Some(Role::Date | Role::Placeholder)) {
-                if let Some(v) = m.value.filter(|v| (1900.0..=2100.0).contains(v)) {
-                    line_year = YearRef::Year(v as i32);
-                } else if m.role == Some(Role::Placeholder) {
-                    line_year = YearRef::Anonymised;
+            let stated = match (m.kind, m.role, m.value) {
+                (Kind::Year, Some(Role::Date), Some(v)) if (1900.0..=2100.0).contains(&v) => {
+                    Some(YearRef::Year(v as i32))
                 }
+                (Kind::Year, Some(Role::Placeholder), _) => Some(YearRef::Anonymised),
+                _ => None,
+            };
+            if let Some(y) = stated {
+                line_years.push((m.span.end, y));
             }
             let semantics = (m.kind == Kind::Money).then(|| {
                 let earlier = line_year_before(&line_years, m.sentence.start);
@@ -175,9 +177,6 @@ pub fn figures_in_report(report: &Report) -> Vec<Figure> {
                     .map(str::to_string);
                 s
             });
-            if m.kind == Kind::Year && line_year != YearRef::None {
-                line_years.push((m.span.end, line_year));
-            }
             let clean = map.map(m.span.clone());
             let sentence = sentence_window(&line.text, map.map(m.sentence.clone()), &clean);
             let raw = line.raw_span(clean);

@@ -38,6 +38,24 @@ pub fn split_lines(text: &str) -> Vec<&str> {
     lines
 }
 
+/// The last `n` chars of `s` (all of `s` when it is shorter): the window a cue before a
+/// number is looked for in.
+pub fn tail_chars(s: &str, n: usize) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map(|(i, _)| i)
+        .unwrap_or(0);
+    &s[start..]
+}
+
+/// The first `n` chars of `s`.
+pub fn head_chars(s: &str, n: usize) -> &str {
+    let end = s.char_indices().nth(n).map(|(i, _)| i).unwrap_or(s.len());
+    &s[..end]
+}
+
 #[cfg(test)]
 mod tests {
     use super::split_lines;

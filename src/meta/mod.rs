@@ -88,10 +88,6 @@ fn years_of(simplified: &str) -> Vec<YearRef> {
         .collect()
 }
 
-fn small_number(s: &str) -> Option<u32> {
-    crate::lex::numeral::parse_small_number(s)
-}
-
 /// The date of a date line, as (year, `YYYY-MM-DD`).
 fn date_in(simplified: &str) -> Option<(i32, String)> {
     let c = FULL_DATE.captures(simplified)?;
@@ -100,8 +96,8 @@ fn date_in(simplified: &str) -> Option<(i32, String)> {
         .parse::<i32>()
         .ok()
         .or_else(|| crate::lex::numeral::year_digits(y).map(|v| v as i32))?;
-    let month = small_number(c.get(2)?.as_str())?;
-    let day = small_number(c.get(3)?.as_str())?;
+    let month = crate::lex::numeral::parse_small_number(c.get(2)?.as_str())?;
+    let day = crate::lex::numeral::parse_small_number(c.get(3)?.as_str())?;
     ((1..=12).contains(&month) && (1..=31).contains(&day))
         .then(|| (year, format!("{year:04}-{month:02}-{day:02}")))
 }

@@ -192,7 +192,7 @@ fn refine(before: &str, at: usize, c: Cue<Measure>) -> Measure {
             }
         }
         Measure::Revenue if c.text.ends_with("收入") => {
-            let head = tail(&before[..at], 12);
+            let head = crate::lex::tail_chars(&before[..at], 12);
             if cues::PERSON_WORDS.iter().any(|w| head.contains(w)) {
                 Measure::Income
             } else {
@@ -219,14 +219,6 @@ fn relative_year(before: &str) -> Option<i32> {
 
 /// Chars a cue may stand before its figure and still name it.
 const WINDOW_CHARS: usize = 40;
-
-/// The last `n` chars of `s`.
-fn tail(s: &str, n: usize) -> &str {
-    match s.char_indices().rev().nth(n.saturating_sub(1)) {
-        Some((i, _)) if n > 0 => &s[i..],
-        _ => s,
-    }
-}
 
 /// A part-of-year month range (`1-10月`, `1—9月份`), which is not the whole year (`1-12月`,
 /// `元月至12月`).
@@ -343,13 +335,13 @@ pub fn read_local(
     line_year: YearRef,
     role: Option<crate::extract::Role>,
 ) -> (Semantics, Option<std::ops::Range<usize>>) {
-    let before_all = tail(
+    let before_all = crate::lex::tail_chars(
         line.get(sentence_start.min(span.start)..span.start)
             .unwrap_or_default(),
         SENTENCE_CHARS,
     );
     let offset = span.start - before_all.len();
-    let before = tail(before_all, WINDOW_CHARS);
+    let before = crate::lex::tail_chars(before_all, WINDOW_CHARS);
     let after: String = line
         .get(span.end..)
         .unwrap_or_default()
