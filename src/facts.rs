@@ -70,16 +70,25 @@ impl Fact {
     }
 }
 
-/// The key facts are merged under (value aside).
-type Key = (
-    Measure,
-    Option<String>,
-    YearRef,
-    SpanKind,
-    Status,
-    String,
-    bool,
-);
+/// The key facts are merged under, subject and value aside: a statement that names no subject
+/// is the same fact as one of the same key and value that does (`由2010年的5.24亿元增加到2015年的
+/// 15.07亿元` restates `公共财政预算收入达到15.07亿元`).
+type Key = (Measure, YearRef, SpanKind, Status, String, bool);
+
+/// The form of a subject that two statements of one fact share: simplified, without the
+/// whole-area word that opens it (`全县`, `全市`), and with the current name of a renamed
+/// account (`公共财政预算收入` has been `一般公共预算收入` since the 2014 budget law).
+pub fn subject_key(subject: &str) -> String {
+    let s = crate::simplify::normalize_query(subject);
+    let s = crate::semantics::cues::AREA_WORDS
+        .iter()
+        .find_map(|w| s.strip_prefix(w).filter(|rest| rest.chars().count() >= 2))
+        .unwrap_or(&s)
+        .to_string();
+    crate::semantics::cues::RENAMED_SUBJECTS
+        .iter()
+        .fold(s, |acc, c| acc.replace(c.text, c.means))
+}
 
 /// The facts of `figures` (in corpus order, as the build collects them).
 pub fn facts(figures: &[Figure]) -> Vec<Fact> {
@@ -106,6 +115,8 @@ pub fn facts_of_statements<'a>(
 ) -> Vec<Fact> {
     let mut out: Vec<Fact> = Vec::new();
     let mut by_key: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
+    // The subject key of each fact of `out`.
+    let mut subjects: Vec<Option<String>> = Vec::new();
     for (f, counted) in figures {
         if f.kind != Kind::Money || !matches!(counted, Counted::Yes | Counted::Part) {
             continue;
@@ -119,13 +130,9 @@ pub fn facts_of_statements<'a>(
             value
         };
         let part = counted == Counted::Part;
-        let subject_key = s
-            .subject
-            .as_deref()
-            .map(crate::simplify::to_simplified_aligned);
+        let subject = s.subject.as_deref().map(subject_key);
         let key = (
             s.measure,
-            subject_key,
             s.period_year,
             s.span,
             s.status,
@@ -139,16 +146,39 @@ pub fn facts_of_statements<'a>(
             char_span: f.char_span,
             text: f.text.clone(),
         };
-        let same = by_key.get(&key).and_then(|ids| {
-            ids.iter().copied().find(|&i| {
-                let v = out[i].value;
-                (v - value).abs() <= RESTATED_TOLERANCE * v.abs().max(value.abs())
+        let restates = |i: &usize| {
+            let v = out[*i].value;
+            (v - value).abs() <= RESTATED_TOLERANCE * v.abs().max(value.abs())
+        };
+        let candidates = by_key.get(&key).map(Vec::as_slice).unwrap_or_default();
+        // The same subject first; then one that ends the other (`地方公共财政预算收入` and
+        // `公共财政预算收入` of one value and year), or a fact or statement that names none.
+        let same = candidates
+            .iter()
+            .find(|i| restates(i) && subjects[**i] == subject)
+            .or_else(|| {
+                candidates.iter().find(|i| {
+                    restates(i)
+                        && match (&subject, &subjects[**i]) {
+                            (Some(a), Some(b)) => {
+                                a.ends_with(b.as_str()) || b.ends_with(a.as_str())
+                            }
+                            _ => true,
+                        }
+                })
             })
-        });
+            .copied();
         match same {
-            Some(i) => out[i].mentions.push(statement),
+            Some(i) => {
+                if subjects[i].is_none() && subject.is_some() {
+                    subjects[i] = subject;
+                    out[i].subject = s.subject.clone();
+                }
+                out[i].mentions.push(statement);
+            }
             None => {
                 by_key.entry(key).or_default().push(out.len());
+                subjects.push(subject);
                 out.push(Fact {
                     id: fact_id(&statement),
                     measure: s.measure,
@@ -207,10 +237,7 @@ impl Filter {
     /// Whether `fact`, first stated in `report`, passes the measure, subject, region, genre
     /// and currency conditions (status and span are the caller's).
     pub fn keeps(&self, fact: &Fact, report: Option<&ReportRecord>) -> bool {
-        let subject = self
-            .subject
-            .as_deref()
-            .map(crate::simplify::normalize_query);
+        let subject = self.subject.as_deref().map(subject_key);
         self.measure.is_none_or(|m| m == fact.measure)
             && self
                 .currency
@@ -219,7 +246,7 @@ impl Filter {
             && subject.as_deref().is_none_or(|q| {
                 fact.subject
                     .as_deref()
-                    .is_some_and(|s| crate::simplify::normalize_query(s).contains(q))
+                    .is_some_and(|s| subject_key(s).contains(q))
             })
             && self
                 .region

@@ -171,6 +171,72 @@ fn totals_add_like_with_like_and_each_fact_once() {
     assert!(stderr(&out).contains("expenditure"), "{}", stderr(&out));
 }
 
+/// Four yearly reports of one county (`tests/fixtures/series`, our own words): revenue by year
+/// is one series, whatever the account was called that year, each year's sum once, with the
+/// industry's receipts, breakdowns and targets kept out of the actuals.
+#[test]
+fn a_revenue_series_across_years_is_one_fact_a_year() {
+    let (index, out) = build(&root().join("tests/fixtures/series/corpus"), &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let idx = index.path().to_str().expect("utf-8");
+    let series = |status: &str| -> Vec<(i64, f64, u64)> {
+        let out = baogao(&[
+            "totals",
+            "--index",
+            idx,
+            "--measure",
+            "revenue",
+            "--subject",
+            "一般公共预算收入",
+            "--by",
+            "year",
+            "--status",
+            status,
+            "--json",
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("JSON line"))
+            .map(|t| {
+                (
+                    t["period_year"].as_i64().expect("a year"),
+                    t["sum"].as_f64().expect("sum") / 1e8,
+                    t["facts"].as_u64().expect("facts"),
+                )
+            })
+            .collect()
+    };
+    let close = |got: &[(i64, f64, u64)], want: &[(i64, f64)]| {
+        got.len() == want.len()
+            && got
+                .iter()
+                .zip(want)
+                .all(|(g, w)| g.0 == w.0 && (g.1 - w.1).abs() < 1e-9 && g.2 == 1)
+    };
+    let actual = series("actual");
+    let want = [
+        (2010, 3.1),
+        (2015, 7.26),
+        (2016, 7.81),
+        (2017, 8.42),
+        (2018, 9.05),
+    ];
+    assert!(close(&actual, &want), "{actual:?}");
+    let target = series("target");
+    assert!(
+        close(&target, &[(2016, 7.7), (2017, 8.3), (2018, 9.0)]),
+        "{target:?}"
+    );
+    // Without the subject filter the measure still holds no tourism receipts.
+    let facts = read_jsonl(&index.path().join("facts.jsonl"));
+    let tourism = facts
+        .iter()
+        .find(|f| f["subject"] == "旅游收入")
+        .expect("the tourism receipts are a fact");
+    assert_eq!(tourism["measure"], "output");
+}
+
 /// Money semantics against the hand-made gold: the seed's (given) and our own fixtures'
 /// (written in our own words after real reports, `tests/fixtures/semantics`).
 #[test]

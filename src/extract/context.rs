@@ -310,12 +310,29 @@ fn is_bounded_total(before: &str, after: &str) -> bool {
         && !CLASS_NOUNS.iter().any(|w| noun.contains(w))
 }
 
+/// A sum framed as a level a quantity steps onto (`迈上3万亿元台阶`, `跨上一千亿元的新台阶`,
+/// `登上百亿元台阶`): a bound that names a class of economies, not a stated sum.
+pub static LEVEL_REACHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("^(?:的)?(?:新|大)?(?:台阶|档次|梯队)")
+        .unwrap_or_else(|e| panic!("LEVEL_REACHED: {e}"))
+});
+
+/// The verbs that put a sum onto a level ([`LEVEL_REACHED`]), with `了` allowed after them.
+const LEVEL_VERBS: &[&str] = &["迈上", "跨上", "登上", "迈入", "跨入", "跃上", "站上", "上"];
+
+fn is_level_reached(before: &str, after: &str) -> bool {
+    let b = before.strip_suffix('了').unwrap_or(before);
+    LEVEL_REACHED.is_match(after) && LEVEL_VERBS.iter().any(|v| b.ends_with(v))
+}
+
 /// Pick the role of a money mention; threshold first, then change, per_unit, amount.
 ///
 /// Blanks right before the number are no part of the cue (`增收 7.2億元`, text from PDFs).
 pub fn money_role(before: &str, after: &str, bound: bool, bare: bool) -> Role {
     let before = before.trim_end_matches([' ', '\u{a0}', '\u{3000}']);
-    if is_threshold(after, bound, bare) && !is_bounded_total(before, after) {
+    if (is_threshold(after, bound, bare) && !is_bounded_total(before, after))
+        || is_level_reached(before, after)
+    {
         Role::Threshold
     } else if is_change(before) {
         Role::Change
@@ -382,6 +399,20 @@ mod tests {
             Some(Approx::Over)
         );
         assert_eq!(distant_bound("一、二、三檔資助金額分別為每生每年"), None);
+    }
+
+    #[test]
+    fn levels_reached_are_thresholds() {
+        use super::{Role, money_role};
+        let role = |b: &str, a: &str| money_role(&simp(b), &simp(a), false, false);
+        assert_eq!(role("全国地区生产总值迈上", "台阶，"), Role::Threshold);
+        assert_eq!(role("财政收入跨上了", "的新台阶"), Role::Threshold);
+        assert_eq!(role("全市經濟總量邁上", "臺階"), Role::Threshold);
+        // The verb alone, or the noun alone, is not the frame.
+        assert_eq!(role("财政收入达到", "台阶"), Role::Amount);
+        assert_eq!(role("全国地区生产总值迈上", "，"), Role::Amount);
+        assert!(super::LEVEL_REACHED.is_match("的新台阶"));
+        assert!(!super::LEVEL_REACHED.is_match("，台阶"));
     }
 
     #[test]

@@ -70,3 +70,39 @@ fn old_yuan_before_1955_is_converted() {
     assert!(f.old_yuan);
     assert!((f.value - 233e12 / OLD_YUAN_PER_YUAN).abs() < 1.0, "{f:#?}");
 }
+
+/// Every row of the subject tables on a pair of statements that must be one fact.
+#[test]
+fn subject_tables_make_one_fact_of_each_restatement() {
+    use crate::semantics::cues::{AREA_WORDS, RENAMED_SUBJECTS};
+    for area in AREA_WORDS {
+        let text = format!(
+            "某县财政局2021年工作总结\n2021年{area}一般公共预算收入完成12.5亿元。\n\
+             2021年一般公共预算收入完成12.5亿元，增长6%。\n"
+        );
+        let facts = facts(&figures_of("a.txt", &text));
+        assert_eq!(facts.len(), 1, "{area}: {facts:#?}");
+        assert_eq!(facts[0].mentions.len(), 2, "{area}");
+    }
+    for row in RENAMED_SUBJECTS {
+        let text = format!(
+            "某县财政局2021年工作总结\n2021年{}完成12.5亿元。\n2021年{}完成12.5亿元。\n",
+            row.text, row.means
+        );
+        let facts = facts(&figures_of("a.txt", &text));
+        assert_eq!(facts.len(), 1, "{}: {facts:#?}", row.text);
+        assert_eq!(super::subject_key(row.text), row.means, "{}", row.gloss);
+    }
+    // A different account of the same value and year stays its own fact.
+    let text = "某县财政局2021年工作总结\n2021年一般公共预算收入完成12.5亿元。\n\
+                2021年政府性基金收入完成12.5亿元。\n";
+    assert_eq!(facts(&figures_of("a.txt", text)).len(), 2);
+    // A statement with no subject joins the named fact of its value and year.
+    let text = "某县财政局2021年工作总结\n公共财政预算收入由2016年的8亿元增加到2021年的12.5亿元。\n\
+                2021年地方公共财政预算收入达到12.5亿元。\n";
+    let revenue: Vec<Fact> = facts(&figures_of("a.txt", text))
+        .into_iter()
+        .filter(|f| f.period_year == YearRef::Year(2021))
+        .collect();
+    assert_eq!(revenue.len(), 1, "{revenue:#?}");
+}

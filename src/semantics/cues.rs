@@ -121,6 +121,11 @@ pub const MEASURES: &[Cue<Measure>] = &[
     cue("营业收入", Output, "business revenue of firms"),
     cue("销售收入", Output, "sales revenue of firms"),
     cue("主营业务收入", Output, "main business revenue"),
+    // Receipts of an industry, not of a government (`旅游收入31.8亿元`, `接待游客…实现旅游总收入`).
+    cue("旅游收入", Output, "tourism receipts of the sector"),
+    cue("旅游总收入", Output, "total tourism receipts"),
+    cue("旅游综合收入", Output, "overall tourism receipts"),
+    cue("电商交易", Financial, "e-commerce turnover"),
     cue("销售额", Output, "sales"),
     cue("营业额", Output, "turnover of firms"),
     cue("产业规模", Output, "size of an industry"),
@@ -313,6 +318,9 @@ pub const SUBJECT_TAILS: &[&str] = &[
     "近",
     "超过",
     "突破",
+    "迈上",
+    "跨上",
+    "登上",
     "逾",
     "了",
     "的",
@@ -360,4 +368,34 @@ pub const VERBS_ALONE: &[&str] = &[
     "投入",
     "共",
     "约",
+];
+
+/// Words that open a subject with the whole area the report is about (`全县一般公共预算收入`):
+/// two statements of one fact may differ by them.
+pub const AREA_WORDS: &[&str] = &[
+    "全国", "全省", "全区", "全市", "全州", "全县", "全旗", "全镇", "全乡", "全盟",
+];
+
+/// Accounts renamed by law, old name first: facts of either name are one series.
+pub const RENAMED_SUBJECTS: &[Cue<&str>] = &[
+    cue(
+        "一般公共财政预算收入",
+        "一般公共预算收入",
+        "a blend of the two names, used around 2014-2016",
+    ),
+    cue(
+        "公共财政预算收入",
+        "一般公共预算收入",
+        "the name before the 2014 budget law",
+    ),
+    cue(
+        "一般公共财政预算支出",
+        "一般公共预算支出",
+        "a blend of the two names",
+    ),
+    cue(
+        "公共财政预算支出",
+        "一般公共预算支出",
+        "the name before the 2014 budget law",
+    ),
 ];

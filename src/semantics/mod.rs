@@ -276,6 +276,24 @@ fn span_of(before: &str) -> SpanKind {
     }
 }
 
+/// A year that dates the sum right after it, with the word that leads to it (`由2010年的`,
+/// `增加到2015年的`, `2020年底的`): part of the sentence's frame, not of the subject.
+static YEAR_BEFORE_SUM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        "(?:由|从|自|到|至|增加到|提高到|增长到|增至|达到)?(?:19|20)[0-9xX]{2}年(?:底|末|度)?的?$",
+    )
+    .unwrap_or_else(|e| panic!("YEAR_BEFORE_SUM: {e}"))
+});
+
+/// An earlier sum, with the verb that rises from it (`由5.24亿元增加到`, `从12亿元提高到`),
+/// before a sum: the second sum has the first one's subject (a subject never ends in a sum).
+static SUM_BEFORE_RISE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        "[0-9][0-9.,]*(?:万|亿|千|百)*元(?:增加到|提高到|增长到|减少到|下降到|增至|降至|到|至)?$",
+    )
+    .unwrap_or_else(|e| panic!("SUM_BEFORE_RISE: {e}"))
+});
+
 /// The subject phrase: the Han run right before the figure (its verb or copula cut off), as a
 /// byte span of `before` (the text before the figure).
 fn subject_of(before: &str) -> Option<std::ops::Range<usize>> {
@@ -290,19 +308,34 @@ fn subject_of(before: &str) -> Option<std::ops::Range<usize>> {
         let trimmed = cues::SUBJECT_TAILS
             .iter()
             .find_map(|t| clause.strip_suffix(t))
-            .or_else(|| clause.strip_suffix(|c: char| c.is_whitespace()));
+            .or_else(|| clause.strip_suffix(|c: char| c.is_whitespace()))
+            .or_else(|| {
+                [&YEAR_BEFORE_SUM, &SUM_BEFORE_RISE]
+                    .iter()
+                    .find_map(|re| re.find(clause).map(|m| &clause[..m.start()]))
+            });
         match trimmed {
             Some(t) if !t.is_empty() => clause = t,
             _ => break,
         }
     }
-    // The trailing run of Han chars, at most 10.
-    let run: Vec<(usize, char)> = clause
+    let whole_run: Vec<(usize, char)> = clause
         .char_indices()
         .rev()
         .take_while(|&(_, c)| crate::lex::han::is_han(c))
-        .take(10)
         .collect();
+    // A long run that holds a measure word is that word and what qualifies it on its left
+    // (`一般公共预算收入剔除虚增空转因素后`: the revenue, not the adjustment).
+    if whole_run.len() > 10 {
+        let run_start = whole_run.last().map_or(clause.len(), |&(i, _)| i);
+        if let Some((at, c)) = nearest(&clause[run_start..], cues::MEASURES) {
+            let end = run_start + at + c.text.len();
+            let from = crate::lex::tail_chars(&clause[..end], 10);
+            return Some(start + end - from.len()..start + end);
+        }
+    }
+    // The trailing run of Han chars, at most 10.
+    let run: Vec<(usize, char)> = whole_run.into_iter().take(10).collect();
     // A date's 年, 月 or 日 ends the phrase on its left (`2021年投入`).
     let run: Vec<(usize, char)> = run
         .into_iter()
@@ -312,11 +345,38 @@ fn subject_of(before: &str) -> Option<std::ops::Range<usize>> {
         return None;
     }
     let a = start + run.last().map_or(0, |&(i, _)| i);
-    // A verb alone (`，实际完成101.2亿元`, `，达到204.6亿元`) names nothing.
+    // A verb alone (`，实际完成101.2亿元`, `，达到204.6亿元`) names nothing, unless the clause
+    // before gave the growth of a named sum (`地方财政总收入增长20%，达到24.8亿元`).
     if cues::VERBS_ALONE.contains(&&before[a..start + clause.len()]) {
-        return None;
+        return grown_subject(&before[..start]);
     }
     Some(a..start + clause.len())
+}
+
+/// A named sum and its growth rate, ending a clause (`地方财政总收入增长20%，`): the sum the
+/// next clause's verb (`达到24.8亿元`) completes.
+static GROWTH_CLAUSE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        "(\\p{Han}{2,12}?)(?:比上年|同比)?(?:增长|增加|下降|提高|减少|增)[0-9.]+%[，,]$",
+    )
+    .unwrap_or_else(|e| panic!("GROWTH_CLAUSE: {e}"))
+});
+
+/// The subject of [`GROWTH_CLAUSE`] at the end of `head`, as a byte span of it.
+fn grown_subject(head: &str) -> Option<std::ops::Range<usize>> {
+    let c = GROWTH_CLAUSE.captures(head)?.get(1)?;
+    // The clause's own start: after the last break before the subject.
+    let from = head[..c.start()]
+        .char_indices()
+        .rev()
+        .find(|&(_, ch)| crate::lex::sentence::is_clause_break(ch) || ch == '、')
+        .map_or(0, |(i, ch)| i + ch.len_utf8());
+    let phrase = &head[from..c.end()];
+    if phrase.chars().all(crate::lex::han::is_han) && phrase.chars().count() <= 12 {
+        Some(from..c.end())
+    } else {
+        Some(c.range())
+    }
 }
 
 /// Chars of the sentence before a figure read at all (status, span and year words).
