@@ -330,8 +330,21 @@ pub const SUBJECT_TAILS: &[&str] = &[
     "增至",
     "增加到",
     "提高到",
+    "增长到",
+    "下降到",
+    "减少到",
+    "提升到",
+    "上升到",
+    "降低到",
+    "扩大到",
     "完成",
     "实现",
+    "力争",
+    "计划安排",
+    "安排",
+    "拟",
+    "已开支",
+    "已支出",
     "可",
     "要",
     "将",
@@ -344,6 +357,61 @@ pub const SUBJECT_TAILS: &[&str] = &[
 /// Words that, standing between a measure cue and the number, make the number a quota set for
 /// something else (`下达攻坚任务64亿元`, `下达我市全年目标任务225亿元`): the cue does not name it.
 pub const QUOTA_WORDS: &[&str] = &["任务", "目标", "指标"];
+
+/// Words that open a subject run but do not name the money, with the chars that must follow
+/// for the cut to leave a phrase (`其中税收收入` → `税收收入`, `全市一般公共预算收入` →
+/// `一般公共预算收入`, `市财政局安排` …). The subject starts after the last one found; `的` and
+/// `预算` only before a longer phrase (`区产业转移的产值规模`, `预算公务接待费`, but
+/// `基础设施建设的投入`, `预算收入`).
+pub const SUBJECT_LEADS: &[Cue<usize>] = &[
+    cue("其中包括", 2, "including"),
+    cue("其中", 2, "of which"),
+    cue("全国", 2, "the whole country"),
+    cue("全省", 2, "the whole province"),
+    cue("全市", 2, "the whole city"),
+    cue("全区", 2, "the whole district"),
+    cue("全县", 2, "the whole county"),
+    cue("全年", 2, "the whole year"),
+    cue("我市", 2, "our city"),
+    cue("我县", 2, "our county"),
+    cue("我区", 2, "our district"),
+    cue("我省", 2, "our province"),
+    cue("本年度", 2, "this year's"),
+    cue("本年", 2, "this year's"),
+    cue("今年", 2, "this year's"),
+    cue("当年", 2, "that year's"),
+    cue("上年", 2, "last year's"),
+    cue("去年", 2, "last year's"),
+    cue("明年", 2, "next year's"),
+    cue("安排", 2, "arranges (funds)"),
+    cue("累计", 2, "accumulated"),
+    cue("完成", 2, "completed"),
+    cue("实现", 2, "achieved"),
+    cue("发放", 2, "paid out"),
+    cue("兑现", 2, "paid as promised"),
+    cue("投入", 2, "put in"),
+    cue("引进", 2, "brought in"),
+    cue("争取", 2, "obtained"),
+    cue("计划", 2, "plans"),
+    cue("拟", 2, "intends"),
+    cue("加上", 2, "plus"),
+    cue("查出", 2, "found (audit)"),
+    cue("节约", 2, "saved"),
+    cue("创", 2, "created"),
+    cue("实行", 2, "carries out"),
+    cue("下达", 2, "handed down (a quota)"),
+    cue("有", 2, "has"),
+    cue("局", 2, "a bureau (the body, not the money)"),
+    cue("公司", 2, "a company"),
+    cue("集团", 2, "a group"),
+    cue("学校", 2, "a school"),
+    cue("的", 3, "of (the phrase after it names the money)"),
+];
+
+/// Words cut only where they open the run, with the chars that must follow: `预算公务接待费`
+/// is the reception costs (budgeted), but `一般公共预算收入预算数` keeps its inner 预算.
+pub const SUBJECT_OPENERS: &[Cue<usize>] =
+    &[cue("预算", 3, "budgeted (before an item of spending)")];
 
 /// Phrases that are only a verb: a clause made of one of them names no subject.
 pub const VERBS_ALONE: &[&str] = &[

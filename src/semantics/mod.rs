@@ -255,6 +255,8 @@ fn span_of(before: &str) -> SpanKind {
         )
     });
     let mut cue = nearest(before, cues::SPANS).map(|(i, c)| (i + c.text.len(), c.means));
+    // `1-9月份累计完成`: a running total within the months, not over years.
+    let running_in_months = nearest(before, cues::SPANS).is_some_and(|(_, c)| c.text == "累计");
     // A single year stated after a period cue starts the sum's own clause: `自2015年…以来，…，
     // 故2021年预算…10万元`, `连续七年争取资金：2019年为60万元` are sums of one year.
     if let (Some((end, _)), Some(y)) = (cue, SINGLE_YEAR.find_iter(before).last())
@@ -264,7 +266,7 @@ fn span_of(before: &str) -> SpanKind {
     }
     match (month, cue) {
         (Some(m), Some(c)) => {
-            if m.0 >= c.0 {
+            if m.0 >= c.0 || (running_in_months && c.1 == SpanKind::MultiYear) {
                 m.1
             } else {
                 c.1
@@ -280,7 +282,7 @@ fn span_of(before: &str) -> SpanKind {
 /// `增加到2015年的`, `2020年底的`): part of the sentence's frame, not of the subject.
 static YEAR_BEFORE_SUM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        "(?:由|从|自|到|至|增加到|提高到|增长到|增至|达到)?(?:19|20)[0-9xX]{2}年(?:底|末|度)?的?$",
+        "(?:由|从|自|到|至|增加到|提高到|增长到|增至|达到)?(?:(?:19|20)[0-9xX]{2}年(?:底|末|度)?|上年|去年|上一年)的?$",
     )
     .unwrap_or_else(|e| panic!("YEAR_BEFORE_SUM: {e}"))
 });
@@ -293,6 +295,9 @@ static SUM_BEFORE_RISE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock:
     )
     .unwrap_or_else(|e| panic!("SUM_BEFORE_RISE: {e}"))
 });
+
+/// Chars a subject phrase holds at most.
+const SUBJECT_CHARS: usize = 16;
 
 /// The subject phrase: the Han run right before the figure (its verb or copula cut off), as a
 /// byte span of `before` (the text before the figure).
@@ -319,64 +324,88 @@ fn subject_of(before: &str) -> Option<std::ops::Range<usize>> {
             _ => break,
         }
     }
-    let whole_run: Vec<(usize, char)> = clause
+    // The trailing run of Han chars, in text order.
+    let mut whole_run: Vec<(usize, char)> = clause
         .char_indices()
         .rev()
         .take_while(|&(_, c)| crate::lex::han::is_han(c))
         .collect();
+    whole_run.reverse();
     // A long run that holds a measure word is that word and what qualifies it on its left
     // (`一般公共预算收入剔除虚增空转因素后`: the revenue, not the adjustment).
-    if whole_run.len() > 10 {
-        let run_start = whole_run.last().map_or(clause.len(), |&(i, _)| i);
-        if let Some((at, c)) = nearest(&clause[run_start..], cues::MEASURES) {
-            let end = run_start + at + c.text.len();
-            let from = crate::lex::tail_chars(&clause[..end], 10);
-            return Some(start + end - from.len()..start + end);
+    let run_start = whole_run.first().map_or(clause.len(), |&(i, _)| i);
+    let mut end = clause.len();
+    if whole_run.len() > SUBJECT_CHARS
+        && let Some((at, c)) = nearest(&clause[run_start..], cues::MEASURES)
+    {
+        end = run_start + at + c.text.len();
+    }
+    let run: Vec<(usize, char)> = whole_run.into_iter().filter(|&(i, _)| i < end).collect();
+    let run = &run[run.len().saturating_sub(SUBJECT_CHARS)..];
+    // A date's 年, 月 or 日 ends the phrase on its left (`2021年投入`), but 年度, 年初 and 年末
+    // are words of their own (`年初预算数`, `年度计划投资`).
+    let date_end = run
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|&(k, &(_, c))| {
+            let period_word = c == '年'
+                && run
+                    .get(k + 1)
+                    .is_some_and(|&(_, n)| matches!(n, '度' | '初' | '末' | '底'));
+            let after_numeral = run
+                .get(k.wrapping_sub(1))
+                .is_some_and(|&(_, p)| crate::lex::numeral::cjk_digit(p).is_some());
+            matches!(c, '年' | '月' | '日') && (!period_word || after_numeral)
+        })
+        .map_or(0, |(k, _)| k + 1);
+    let run = &run[date_end..];
+    // Words that open the run but do not name the money (`其中`, `全市`, `累计完成`, `市财政局`):
+    // the subject starts after the last of them that leaves a phrase.
+    let lead_end = (0..run.len())
+        .filter(|&k| {
+            let head: String = run[..k].iter().map(|&(_, c)| c).collect();
+            cues::SUBJECT_LEADS
+                .iter()
+                .any(|l| head.ends_with(l.text) && run.len() - k >= l.means)
+        })
+        .max()
+        .unwrap_or(0);
+    let mut run = &run[lead_end..];
+    for o in cues::SUBJECT_OPENERS {
+        let n = o.text.chars().count();
+        let head: String = run.iter().take(n).map(|&(_, c)| c).collect();
+        if head == o.text && run.len() - n >= o.means {
+            run = &run[n..];
         }
     }
-    // The trailing run of Han chars, at most 10.
-    let run: Vec<(usize, char)> = whole_run.into_iter().take(10).collect();
-    // A date's 年, 月 or 日 ends the phrase on its left (`2021年投入`).
-    let run: Vec<(usize, char)> = run
-        .into_iter()
-        .take_while(|&(_, c)| !matches!(c, '年' | '月' | '日'))
-        .collect();
     if run.len() < 2 {
         return None;
     }
-    let a = start + run.last().map_or(0, |&(i, _)| i);
+    let a = start + run.first().map_or(0, |&(i, _)| i);
+    let b = start + end;
     // A verb alone (`，实际完成101.2亿元`, `，达到204.6亿元`) names nothing, unless the clause
     // before gave the growth of a named sum (`地方财政总收入增长20%，达到24.8亿元`).
-    if cues::VERBS_ALONE.contains(&&before[a..start + clause.len()]) {
+    if cues::VERBS_ALONE.contains(&&before[a..b]) {
         return grown_subject(&before[..start]);
     }
-    Some(a..start + clause.len())
+    Some(a..b)
 }
 
 /// A named sum and its growth rate, ending a clause (`地方财政总收入增长20%，`): the sum the
 /// next clause's verb (`达到24.8亿元`) completes.
 static GROWTH_CLAUSE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        "(\\p{Han}{2,12}?)(?:比上年|同比)?(?:增长|增加|下降|提高|减少|增)[0-9.]+%[，,]$",
+        "(\\p{Han}{2,16}?)(?:确保|力争|预计|计划|要|将)?(?:比上年|同比)?(?:增长|增加|下降|提高|减少|增)[0-9.]+%[，,]$",
     )
     .unwrap_or_else(|e| panic!("GROWTH_CLAUSE: {e}"))
 });
 
-/// The subject of [`GROWTH_CLAUSE`] at the end of `head`, as a byte span of it.
+/// The subject of [`GROWTH_CLAUSE`] at the end of `head`, as a byte span of it: the phrase
+/// before the growth verb, read as any subject is.
 fn grown_subject(head: &str) -> Option<std::ops::Range<usize>> {
     let c = GROWTH_CLAUSE.captures(head)?.get(1)?;
-    // The clause's own start: after the last break before the subject.
-    let from = head[..c.start()]
-        .char_indices()
-        .rev()
-        .find(|&(_, ch)| crate::lex::sentence::is_clause_break(ch) || ch == '、')
-        .map_or(0, |(i, ch)| i + ch.len_utf8());
-    let phrase = &head[from..c.end()];
-    if phrase.chars().all(crate::lex::han::is_han) && phrase.chars().count() <= 12 {
-        Some(from..c.end())
-    } else {
-        Some(c.range())
-    }
+    subject_of(&head[..c.end()])
 }
 
 /// Chars of the sentence before a figure read at all (status, span and year words).
@@ -413,8 +442,13 @@ pub fn read_local(
     // does not name it.
     let named_before = nearest(before, cues::MEASURES)
         .filter(|(i, c)| {
+            // Only a quota set apart from the cue (`…到位资金70.4亿元，占市下达攻坚任务`);
+            // a cue inside the quota's name names it (`招商引资目标任务`, `转移支付指标`).
             let between = &before[i + c.text.len()..];
-            !cues::QUOTA_WORDS.iter().any(|w| between.contains(w))
+            let apart = c.text.ends_with("下达")
+                || between.contains("下达")
+                || between.chars().any(crate::lex::sentence::is_clause_break);
+            !(apart && cues::QUOTA_WORDS.iter().any(|w| between.contains(w)))
         })
         .map(|(i, c)| refine(before, i, c))
         .or_else(|| nearest(before, cues::FUND_NOUNS).map(|(_, c)| c.means));
@@ -433,7 +467,21 @@ pub fn read_local(
     {
         Some(Status::Target)
     } else {
-        nearest(before_all, cues::STATUSES).map(|(_, c)| c.means)
+        match nearest(before_all, cues::STATUSES) {
+            // A bare 完成/实现 after a goal word of its own clause completes the goal
+            // (`预计全年…可完成3.3亿元`, `确保…完成`), it does not report it.
+            Some((i, c)) if c.means == Status::Actual && ["完成", "实现"].contains(&c.text) => {
+                let clause_start = before_all[..i]
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, ch)| crate::lex::sentence::is_clause_break(ch))
+                    .map_or(0, |(k, ch)| k + ch.len_utf8());
+                let goal = nearest(&before_all[clause_start..i], cues::STATUSES)
+                    .is_some_and(|(_, g)| g.means == Status::Target);
+                Some(if goal { Status::Target } else { Status::Actual })
+            }
+            other => other.map(|(_, c)| c.means),
+        }
     };
     // A relative year that names a comparison base (`比上年增加`, `比去年同期`) is not the
     // sum's own year.

@@ -74,6 +74,8 @@ fn tables() -> Vec<(&'static str, Vec<&'static str>)> {
         ("QUOTA_WORDS", cues::QUOTA_WORDS.to_vec()),
         ("SUBJECT_TAILS", cues::SUBJECT_TAILS.to_vec()),
         ("VERBS_ALONE", cues::VERBS_ALONE.to_vec()),
+        ("SUBJECT_LEADS", texts(cues::SUBJECT_LEADS)),
+        ("SUBJECT_OPENERS", texts(cues::SUBJECT_OPENERS)),
     ]
 }
 
@@ -198,10 +200,14 @@ fn year_and_earlier_sum_frames_are_no_part_of_a_subject() {
         subject("一般公共预算收入剔除虚增空转因素后完成").as_deref(),
         Some("一般公共预算收入")
     );
-    // A short run keeps its qualifiers; a run with no measure word keeps its last 10 chars.
+    // The whole-area word that opens a subject is no part of it; other qualifiers stay.
     assert_eq!(
         subject("全县一般公共预算收入达到").as_deref(),
-        Some("全县一般公共预算收入")
+        Some("一般公共预算收入")
+    );
+    assert_eq!(
+        subject("市本级一般公共预算收入为").as_deref(),
+        Some("市本级一般公共预算收入")
     );
 }
 
@@ -214,7 +220,11 @@ fn a_verb_alone_completes_the_growth_of_the_sum_before_it() {
     );
     assert_eq!(
         subject("全年一般公共预算收入同比增长7.5%，达到").as_deref(),
-        Some("全年一般公共预算收入")
+        Some("一般公共预算收入")
+    );
+    assert_eq!(
+        subject("明年一般公共预算收入确保增长6%，力争达到").as_deref(),
+        Some("一般公共预算收入")
     );
     // No growth clause before: the verb alone names nothing.
     assert_eq!(subject("项目已竣工，达到"), None);
