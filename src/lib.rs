@@ -54,6 +54,7 @@ pub mod extract;
 pub mod facts;
 pub mod index;
 pub mod ingest;
+pub mod layout;
 pub mod lex;
 pub mod limits;
 pub mod meta;

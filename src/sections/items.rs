@@ -62,7 +62,7 @@ impl Ctx<'_> {
                 }
             }
             items.push(Item {
-                line: ln.src,
+                line: ln.src_at(start),
                 char_span: ln.source_chars(start, hb),
                 marker: String::new(),
                 headline: headline_text(ln, start, hb),
@@ -121,7 +121,7 @@ impl Ctx<'_> {
             role
         };
         Item {
-            line: ln.src,
+            line: ln.src_at(a),
             char_span: ln.source_chars(a, b),
             marker: ln.text(0, m),
             headline: headline_text(ln, a, b),
@@ -144,7 +144,7 @@ impl Ctx<'_> {
         }
         let (skip, verb) = measure_verb_start(&ln.simp(0, end));
         (verb && skip == 0).then(|| Item {
-            line: ln.src,
+            line: ln.src_at(0),
             char_span: ln.source_chars(0, end),
             marker: String::new(),
             headline: ln.text(0, end),
@@ -168,7 +168,7 @@ impl Ctx<'_> {
                 let body = r.start + r.marker_len;
                 let (a, b) = headline_range(&ln.s, body, r.end);
                 Item {
-                    line: ln.src,
+                    line: ln.src_at(a),
                     char_span: ln.source_chars(a, b),
                     marker: ln.text(r.start, body),
                     headline: headline_text(ln, a, b),
@@ -231,7 +231,7 @@ impl Ctx<'_> {
     ) -> Item {
         let (ha, hb) = headline_range(&ln.s, a, b);
         Item {
-            line: ln.src,
+            line: ln.src_at(ha),
             char_span: ln.source_chars(ha, hb),
             marker: String::new(),
             headline: headline_text(ln, ha, hb),
@@ -297,7 +297,7 @@ impl Ctx<'_> {
             .map(|(a, b)| {
                 let text = trim_end_punct(ln.text(a, b));
                 Item {
-                    line: ln.src,
+                    line: ln.src_at(a),
                     char_span: ln.source_chars(a, b),
                     marker: String::new(),
                     headline: text.clone(),

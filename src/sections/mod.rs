@@ -33,7 +33,7 @@ use serde::{Deserialize, Serialize};
 
 use std::cell::OnceCell;
 
-use crate::doc::{CharOffsets, CleanLine, Report};
+use crate::doc::{CharOffsets, Report};
 use crate::lex::marker::is_space;
 use crate::lex::sentence::{
     is_clause_end, is_clause_mark, is_colon, is_comma, is_false_stop, is_punct_stop, is_semicolon,
@@ -151,18 +151,17 @@ const MAX_LEAD_SENTENCE_CHARS: usize = 20;
 /// Problem sentences longer than this (chars) get their first clause as headline.
 const MAX_SENTENCE_HEADLINE_CHARS: usize = 40;
 
-/// One non-blank line of a report, as chars, trimmed of leading spaces.
+/// One paragraph of a report ([`crate::layout`]), as chars, trimmed of blanks.
 struct Ln<'r> {
-    /// Line of the text: what neighbouring lines are told by.
+    /// Position among the report's paragraphs: what neighbouring paragraphs are told by.
     no: usize,
-    /// Source line: what records say.
+    /// Source line where the paragraph starts: what section records say.
     src: usize,
-    /// The line itself, for spans in the source.
-    line: &'r CleanLine,
-    /// Chars of blank trimmed from the start of the line: `t[i]` is char `lead + i` of `text`.
-    lead: usize,
-    /// Char offsets of the cleaned and the raw line, built when an item first needs them.
-    offsets: OnceCell<(CharOffsets, CharOffsets)>,
+    /// The paragraph, for source lines and spans of its chars.
+    para: crate::layout::Para<'r>,
+    /// Char offsets of the cleaned and the raw line of each piece, built when an item first
+    /// needs them.
+    offsets: OnceCell<Vec<(CharOffsets, CharOffsets)>>,
     /// Cleaned text, original script.
     t: Vec<char>,
     /// Simplified view, char-aligned with `t`.
@@ -170,18 +169,40 @@ struct Ln<'r> {
 }
 
 impl Ln<'_> {
-    /// Chars `[start, end)` of the decoded source line that hold chars `a..b` of `t`.
+    /// The source line of char `a` of the paragraph.
+    fn src_at(&self, a: usize) -> usize {
+        self.para.src_at(a)
+    }
+
+    /// Chars `[start, end)` of the decoded source line of char `a` that hold chars `a..b` of
+    /// `t` (cut at the end of that line, as a figure broken across lines gives its first
+    /// line's part).
     fn source_chars(&self, a: usize, b: usize) -> [usize; 2] {
-        let (clean, raw) = self.offsets.get_or_init(|| {
-            (
-                CharOffsets::new(&self.line.text),
-                CharOffsets::new(&self.line.raw),
-            )
+        let offsets = self.offsets.get_or_init(|| {
+            self.para
+                .pieces
+                .iter()
+                .map(|p| {
+                    (
+                        CharOffsets::new(&p.line.text),
+                        CharOffsets::new(&p.line.raw),
+                    )
+                })
+                .collect()
         });
         let b = b.min(self.t.len());
         let a = a.min(b);
-        self.line
-            .source_chars(self.lead + a..self.lead + b, clean, raw)
+        let k = self
+            .para
+            .pieces
+            .partition_point(|p| p.at <= a)
+            .saturating_sub(1);
+        let (Some(piece), Some((clean, raw))) = (self.para.pieces.get(k), offsets.get(k)) else {
+            return [0, 0];
+        };
+        let from = piece.start + (a - piece.at.min(a));
+        let to = piece.start + (b - piece.at.min(b)).min(piece.len);
+        piece.line.source_chars(from..to.max(from), clean, raw)
     }
 
     fn text(&self, a: usize, b: usize) -> String {
@@ -209,32 +230,16 @@ pub fn sections_in_report(report: &Report) -> Vec<Section> {
 
 /// [`sections_in_report`], each section with the name of the [`open`] strategy that opened it.
 fn sections_with_strategy(report: &Report) -> Vec<(&'static str, Section)> {
-    let lns: Vec<Ln> = report
-        .lines
-        .iter()
-        .filter_map(|r| {
-            let t: Vec<char> = r.line.text.chars().collect();
-            let mut s: Vec<char> = r.line.simplified.chars().collect();
-            if s.len() != t.len() {
-                // Not char-aligned: match cues on the text itself.
-                s = t.clone();
-            }
-            let lead = s.iter().take_while(|c| is_space(**c)).count();
-            let mut t = t[lead..].to_vec();
-            let mut s = s[lead..].to_vec();
-            while s.last().is_some_and(|c| is_space(*c)) {
-                s.pop();
-                t.pop();
-            }
-            (!s.is_empty()).then_some(Ln {
-                no: r.no,
-                src: r.src,
-                line: r.line,
-                lead,
-                offsets: OnceCell::new(),
-                t,
-                s,
-            })
+    let lns: Vec<Ln> = crate::layout::paragraphs(&report.lines)
+        .into_iter()
+        .enumerate()
+        .map(|(no, para)| Ln {
+            no,
+            src: para.first().src,
+            t: para.t.clone(),
+            s: para.s.clone(),
+            para,
+            offsets: OnceCell::new(),
         })
         .collect();
     let simp: Vec<Vec<char>> = lns.iter().map(|l| l.s.clone()).collect();
