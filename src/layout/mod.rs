@@ -68,11 +68,12 @@ impl<'a> Para<'a> {
     }
 }
 
-/// Shortest line (chars) that counts when measuring the page width of wrapped text.
-const MIN_MEASURED_CHARS: usize = 12;
-/// A line this many chars short of the page width still fills it (punctuation at the line end
-/// is often pushed over or squeezed).
-const WIDTH_SLACK: usize = 2;
+/// Shortest line (columns) that counts when measuring the page width of wrapped text.
+const MIN_MEASURED_COLUMNS: usize = 24;
+/// A line this many columns short of the page width still fills it: punctuation at the line
+/// end is pushed over or squeezed, and a paragraph's first line is indented by two chars
+/// that PDF text often loses.
+const WIDTH_SLACK: usize = 5;
 /// Share of measured lines that must have the page width for the text to be read as wrapped.
 const MIN_WRAPPED_SHARE: f64 = 0.3;
 /// Fewest lines of the page width for the text to be read as wrapped.
@@ -89,9 +90,10 @@ pub static PAGE_NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock:
     .unwrap_or_else(|e| panic!("PAGE_NUMBER: {e}"))
 });
 
-/// Whether a trimmed line is a page number or counter.
+/// Whether a trimmed line is a page number or counter, or holds no letter, digit or Han char
+/// at all (a rule, a page number in a font without a text map: `^N^A^R`).
 pub fn is_page_furniture(trimmed: &str) -> bool {
-    PAGE_NUMBER.is_match(trimmed)
+    PAGE_NUMBER.is_match(trimmed) || !trimmed.chars().any(char::is_alphanumeric)
 }
 
 /// A line as chars, trimmed, with where its text starts.
@@ -100,6 +102,15 @@ struct Trimmed<'a> {
     lead: usize,
     t: Vec<char>,
     s: Vec<char>,
+}
+
+impl Trimmed<'_> {
+    /// Width of the line on the page, in columns: a Han or full-width char takes two, an
+    /// ASCII char one; the indent counts.
+    fn columns(&self) -> usize {
+        let w = |c: &char| if c.is_ascii() { 1 } else { 2 };
+        self.lead * 2 + self.t.iter().map(w).sum::<usize>()
+    }
 }
 
 fn trimmed<'a>(r: &LineRef<'a>) -> Option<Trimmed<'a>> {
@@ -127,8 +138,8 @@ fn trimmed<'a>(r: &LineRef<'a>) -> Option<Trimmed<'a>> {
 fn page_width(lines: &[Trimmed]) -> Option<usize> {
     let lens: Vec<usize> = lines
         .iter()
-        .map(|l| l.t.len())
-        .filter(|&n| n >= MIN_MEASURED_CHARS)
+        .map(Trimmed::columns)
+        .filter(|&n| n >= MIN_MEASURED_COLUMNS)
         .collect();
     if lens.len() < MIN_WRAPPED_LINES {
         return None;
@@ -137,17 +148,13 @@ fn page_width(lines: &[Trimmed]) -> Option<usize> {
     for &n in &lens {
         *counts.entry(n).or_insert(0usize) += 1;
     }
-    // The width with the most lines within the slack below it; the widest on a tie.
-    let (width, near) = counts
-        .keys()
-        .map(|&w| {
-            let near: usize = counts
-                .range(w.saturating_sub(WIDTH_SLACK)..=w)
-                .map(|(_, c)| c)
-                .sum();
-            (w, near)
-        })
-        .max_by_key(|&(w, near)| (near, w))?;
+    // The commonest width (the widest on a tie), and how many lines come within the slack
+    // of it: wrapped lines fill the width give or take a char, other lines scatter.
+    let (&width, _) = counts.iter().max_by_key(|&(w, c)| (*c, *w))?;
+    let near = lens
+        .iter()
+        .filter(|&&n| n + WIDTH_SLACK >= width && n <= width + WIDTH_SLACK)
+        .count();
     let share = near as f64 / lens.len() as f64;
     (near >= MIN_WRAPPED_LINES && share >= MIN_WRAPPED_SHARE).then_some(width)
 }
@@ -155,7 +162,8 @@ fn page_width(lines: &[Trimmed]) -> Option<usize> {
 /// Whether a wrapped line goes on into the next: it fills the page width, does not close a
 /// sentence, and the next line does not open a numbered heading.
 fn continues(line: &Trimmed, next: &Trimmed, width: usize) -> bool {
-    let full = line.t.len() + WIDTH_SLACK >= width;
+    // A paragraph's first line is indented: the indent fills the width too.
+    let full = line.columns() + WIDTH_SLACK >= width;
     let closed = line
         .s
         .last()

@@ -169,6 +169,11 @@ struct Ln<'r> {
 }
 
 impl Ln<'_> {
+    /// The source line where the paragraph ends.
+    fn src_end(&self) -> usize {
+        self.para.pieces.last().map_or(self.src, |p| p.src)
+    }
+
     /// The source line of char `a` of the paragraph.
     fn src_at(&self, a: usize) -> usize {
         self.para.src_at(a)
@@ -599,7 +604,7 @@ impl Ctx<'_> {
                 heading: ln.text(0, ln.t.len()),
                 heading_line: ln.src,
                 line_start: ln.src,
-                line_end: last.src,
+                line_end: last.src_end(),
                 empty,
                 items,
             },

@@ -799,3 +799,19 @@ fn how_to_texts_and_abstracts_open_no_sections() {
     );
     assert_eq!(secs.len(), 1, "{secs:#?}");
 }
+
+// ---- layouts as published (fixtures in our own words) ----
+
+#[test]
+fn fixture_flattened_evaluation_report() {
+    // The whole body on one line, as crawled pages give it: sections and items still come out,
+    // each item on that line.
+    check_fixture("flattened_evaluation");
+}
+
+#[test]
+fn fixture_wrapped_audit_report_with_page_numbers() {
+    // PDF text: lines of one width, page numbers between pages; the intro sentence starts on
+    // line 3 and its `问题：` is on line 5.
+    check_fixture("wrapped_audit");
+}

@@ -113,13 +113,16 @@ impl Ctx<'_> {
         if items.is_empty() {
             return None;
         }
-        Some(Self::section_at(
-            ln,
-            &self.lns[last],
-            PROBLEMS,
-            false,
-            items,
-        ))
+        let mut opened = Self::section_at(ln, &self.lns[last], PROBLEMS, false, items);
+        // The section starts where the cue's sentence does, which in a joined paragraph may be a
+        // later line than the paragraph's first.
+        let sentence_start = ln.s[..from.min(ln.s.len()).saturating_sub(1)]
+            .iter()
+            .rposition(|&c| is_sentence_end(c))
+            .map_or(0, |i| i + 1);
+        opened.section.heading_line = ln.src_at(sentence_start);
+        opened.section.line_start = opened.section.heading_line;
+        Some(opened)
     }
 
     /// Whether a heading sits under a heading about rectification (问题整改的具体情况,
