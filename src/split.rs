@@ -44,6 +44,30 @@ fn series_stem(stem: &str) -> String {
     STEM_TAIL.replace(stem.trim(), "").to_string()
 }
 
+/// Labels of the annexes, tables and figures of one report (`附件1`, `附件2`, `表十一`,
+/// `附表3`): numbered, but parts of a report, never a series of reports.
+const ANNEX_LABELS: &[&str] = &[
+    "附件",
+    "附表",
+    "附录",
+    "附图",
+    "表",
+    "图",
+    "表格",
+    "图表",
+    "附",
+    "附件表",
+];
+
+/// Whether a series stem is an annex label, with any numeral the title pattern left in it
+/// (`表十一` reads as stem `表十`, number 一).
+fn is_annex_label(stem: &str) -> bool {
+    let bare = stem.trim_end_matches(|c: char| {
+        c.is_ascii_digit() || crate::lex::numeral::cjk_digit(c).is_some() || c == '十'
+    });
+    ANNEX_LABELS.contains(&bare.trim())
+}
+
 /// A leading piece number: `篇一：…`, `【篇2】…`, `第三篇 …`.
 static PIECE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[【\[（(]?(?:(?:篇|范文|例文|精选)\s*([一二三四五六七八九十百0-9]{1,4})|第\s*([一二三四五六七八九十百0-9]{1,4})\s*篇)[】\]）)]?")
@@ -372,6 +396,7 @@ fn numbered_series(view: &[&str]) -> Vec<usize> {
                 .count();
             let num = c.get(2).and_then(|m| parse_small_number(m.as_str()));
             if han >= 2
+                && !is_annex_label(&stem)
                 && !raw_stem.ends_with(['。', '，', '；', '：', ',', ';', ':', '、'])
                 && !crate::lex::marker::starts_with_numbered_marker(raw_stem)
                 && let Some(num) = num
@@ -630,6 +655,21 @@ mod tests {
             );
             assert_eq!(titles_and_ends(&text), vec![(2, 3), (4, 5)], "{one}");
         }
+    }
+
+    #[test]
+    fn annex_and_table_labels_are_parts_of_one_report() {
+        // A government work report with two annexes, and a budget report with its tables: one
+        // report each, from the title on.
+        let text = "2026年某省政府工作报告\n各位代表：\n现在，我代表省人民政府报告工作。\n\
+                    附件1\n名词解释\n附件2\n2026年民生实事清单\n";
+        assert_eq!(titles_and_ends(text), vec![(1, 7)]);
+        let text = "关于某市2025年预算执行情况的报告\n全市一般公共预算收入完成80亿元。\n\
+                    表十一\n市本级支出表\n表十二\n市本级收入表\n表十三\n债务情况表\n";
+        assert_eq!(titles_and_ends(text), vec![(1, 8)]);
+        assert!(super::is_annex_label("表十"));
+        assert!(super::is_annex_label("附件"));
+        assert!(!super::is_annex_label("乡镇财政所自查报告"));
     }
 
     #[test]
