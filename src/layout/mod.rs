@@ -96,6 +96,20 @@ pub fn is_page_furniture(trimmed: &str) -> bool {
     PAGE_NUMBER.is_match(trimmed) || !trimmed.chars().any(char::is_alphanumeric)
 }
 
+/// A row of a table laid out as text: a leading account or amount code (`8510 困难群众救助
+///补助资金`), or several blank-separated numbers (`866 1,309 51.1`). Such a row names an
+/// account, never a problem or a measure, whatever words it holds.
+pub static TABLE_ROW: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^[0-9][0-9,.]{2,}\s+[^\s年月日号]|(?:-?[0-9][0-9,.%]*\s+){2,}-?[0-9]")
+        .unwrap_or_else(|e| panic!("TABLE_ROW: {e}"))
+});
+
+/// Whether a paragraph is a row of a table ([`TABLE_ROW`]).
+pub fn is_table_row(s: &[char]) -> bool {
+    let text: String = s.iter().take(80).collect();
+    TABLE_ROW.is_match(&text)
+}
+
 /// A line as chars, trimmed, with where its text starts.
 struct Trimmed<'a> {
     r: LineRef<'a>,

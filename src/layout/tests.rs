@@ -129,3 +129,23 @@ fn inline_markers_must_continue_their_series() {
     let mut last = [0u32; 4];
     assert_eq!(inline_marker_starts(&s, &mut last).len(), 3);
 }
+
+#[test]
+fn table_rows_are_told_from_text() {
+    let row = |t: &str| is_table_row(&t.chars().collect::<Vec<_>>());
+    for yes in [
+        "8510 困难群众救助补助资金",
+        "866 1,309 51.1",
+        "3.产权转让收入 75 -100.0 2.国有企业资本金注入 402",
+    ] {
+        assert!(row(yes), "{yes}");
+    }
+    for no in [
+        "2025年，面对复杂形势，全市财政收入完成80亿元。",
+        "1.解决历史遗留问题及改革成本支出",
+        "（一）资金拨付不及时，部分资金滞留3个月。",
+        "2026 年预算安排的总体要求",
+    ] {
+        assert!(!row(no), "{no}");
+    }
+}

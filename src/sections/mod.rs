@@ -257,6 +257,10 @@ fn sections_with_strategy(report: &Report) -> Vec<(&'static str, Section)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lns.len() {
+        if crate::layout::is_table_row(&lns[i].s) {
+            i += 1;
+            continue;
+        }
         let found = match outline.node_at[i] {
             Some(n) => open::first(open::AT_NODE, &ctx, n),
             None => open::first(open::AT_LINE, &ctx, i),
