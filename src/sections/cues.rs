@@ -33,6 +33,30 @@ pub const PROBLEM_WORDS: &[Cue] = &[
     cue("错误", "mistakes (older reports: 工作中的缺点和错误)"),
 ];
 
+/// Verbs that fix what the problem word after them names (`补短板`, `补齐民生短板`, `解决
+/// 历史遗留问题`, `破解发展难题`): a heading with them names work on problems, not problems.
+pub const FIX_VERBS: &[Cue] = &[
+    cue("补", "patch up (补短板)"),
+    cue("补齐", "make up for"),
+    cue("解决", "solve"),
+    cue("破解", "crack"),
+    cue("化解", "defuse"),
+    cue("攻克", "overcome"),
+    cue("整治", "clean up"),
+    cue("防范", "guard against"),
+    cue("聚焦", "focus on (a plan's wording)"),
+    cue("推动相关", "push the related (…问题一体整改)"),
+];
+
+/// Words after a problem word that say it is being fixed (`问题一体整改`, `问题整改到位`,
+/// `问题得到解决`).
+pub const FIXED_AFTER: &[Cue] = &[
+    cue("一体整改", "rectified together"),
+    cue("整改到位", "fully rectified"),
+    cue("得到解决", "got solved"),
+    cue("清零", "cleared"),
+];
+
 /// Phrases that use a problem word without announcing a list of problems; a heading containing
 /// one of these is not a problems section by that word.
 pub const PROBLEM_GUARDS: &[Cue] = &[
@@ -451,6 +475,32 @@ pub fn contains_any_prefix(s: &str, table: &[Cue]) -> bool {
 }
 
 /// Byte position of the last occurrence of any cue of `table` in `s` (end of the match).
+/// The end of the last problem word of `s` that no fixing word frames ([`FIX_VERBS`] within
+/// the few chars of its clause before it, [`FIXED_AFTER`] right after it).
+pub fn last_problem_pos(s: &str) -> Option<usize> {
+    const FIX_WINDOW_CHARS: usize = 6;
+    PROBLEM_WORDS
+        .iter()
+        .flat_map(|c| s.match_indices(c.text).map(move |(i, w)| (i, i + w.len())))
+        .filter(|&(i, end)| {
+            let before = crate::lex::tail_chars(&s[..i], FIX_WINDOW_CHARS);
+            let clause = before
+                .rsplit(|ch: char| crate::lex::sentence::is_clause_break(ch) || ch == '、')
+                .next()
+                .unwrap_or_default();
+            // `应当解决的几个问题` names the problems to solve: a 的 between keeps them.
+            let fixed_before = FIX_VERBS.iter().any(|v| {
+                clause
+                    .rfind(v.text)
+                    .is_some_and(|at| !clause[at + v.text.len()..].contains('的'))
+            });
+            let fixed_after = FIXED_AFTER.iter().any(|v| s[end..].starts_with(v.text));
+            !fixed_before && !fixed_after
+        })
+        .map(|(_, end)| end)
+        .max()
+}
+
 pub fn last_pos(s: &str, table: &[Cue]) -> Option<usize> {
     table
         .iter()
@@ -466,6 +516,8 @@ mod tests {
     fn every_cue_has_a_gloss_and_is_simplified() {
         let tables: &[&[Cue]] = &[
             PROBLEM_WORDS,
+            FIX_VERBS,
+            FIXED_AFTER,
             PROBLEM_GUARDS,
             MEASURE_WORDS,
             WEAK_MEASURE_WORDS,

@@ -303,7 +303,7 @@ pub fn classify(headline: &str) -> Option<SectionType> {
     let problem = if question || contains_any(&h, PROBLEM_GUARDS) {
         None
     } else {
-        last_pos(&h, PROBLEM_WORDS).filter(|&p| !names_causes(&h[p..]))
+        last_problem_pos(&h).filter(|&p| !names_causes(&h[p..]))
     };
     let strong = last_pos(&h, MEASURE_WORDS);
     let weak = if contains_any(&h, FUTURE_MARKERS) {

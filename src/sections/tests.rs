@@ -815,3 +815,23 @@ fn fixture_wrapped_audit_report_with_page_numbers() {
     // line 3 and its `问题：` is on line 5.
     check_fixture("wrapped_audit");
 }
+
+#[test]
+fn headings_about_fixing_problems_are_not_problem_sections() {
+    for h in [
+        "压责任补短板、强阵地防风险，落实意识形态工作责任",
+        "抓实标杆标准、健全长效机制，全力推动相关问题一体整改",
+        "着力解决历史遗留问题",
+        "补齐民生短板",
+    ] {
+        assert_ne!(classify(h), Some(PROBLEMS), "{h}");
+    }
+    for h in [
+        "存在的问题和不足",
+        "解决群众急难愁盼方面存在的不足",
+        "审计发现的主要问题",
+        "巡视反馈问题",
+    ] {
+        assert_eq!(classify(h), Some(PROBLEMS), "{h}");
+    }
+}
