@@ -203,6 +203,24 @@ fn starts_clause(prev: Option<char>) -> bool {
     })
 }
 
+/// Whether `before` ends with a short numbered problems or measures heading (`三、建议和意见`,
+/// `二、存在问题`): a marker right after it starts the heading's list, though no blank or stop
+/// stands between (`三、建议和意见（一）加快…`).
+fn ends_a_heading_word(before: &[char]) -> bool {
+    const MAX_INLINE_HEADING_CHARS: usize = 12;
+    let start = before
+        .iter()
+        .rposition(|&c| is_space(c) || is_sentence_end(c))
+        .map_or(0, |p| p + 1);
+    let seg = &before[start..];
+    let seg = match parse_marker(seg) {
+        Some(m) => &seg[m.len..],
+        None => return false,
+    };
+    (2..=MAX_INLINE_HEADING_CHARS).contains(&seg.len())
+        && crate::sections::classify(&seg.iter().collect::<String>()).is_some()
+}
+
 /// Char positions inside `s` (a flattened line) where an inline outline marker starts a new
 /// paragraph. A marker counts when it starts a clause, is not part of a number or date (`3.5%`,
 /// `2021.3`), and continues its kind's series: its number is 1, or one more than the last
@@ -212,11 +230,17 @@ pub fn inline_marker_starts(s: &[char], last: &mut [u32; 4]) -> Vec<usize> {
     let mut i = 0;
     while i < s.len() {
         let prev = i.checked_sub(1).map(|k| s[k]);
+        // A digit right before an Arabic marker makes one number (`13.5`); before a Han
+        // marker (`5三、`, a page number left inline) it does not.
         if i > 0
-            && starts_clause(prev)
-            && !prev.is_some_and(|c| c.is_ascii_digit())
             && let Some(m) = parse_marker(&s[i..])
             && let Some(k) = SPLIT_KINDS.iter().position(|&kind| kind == m.kind)
+            && (starts_clause(prev)
+                || prev.is_some_and(|c| c.is_ascii_digit())
+                    && matches!(m.kind, MarkerKind::CnComma | MarkerKind::CnParen)
+                || ends_a_heading_word(&s[..i]))
+            && !(prev.is_some_and(|c| c.is_ascii_digit())
+                && matches!(m.kind, MarkerKind::NumComma | MarkerKind::NumParen))
         {
             let after = s.get(i + m.len).copied();
             let numeric_tail = after.is_some_and(|c| c.is_ascii_digit() || c == '%' || c == '％');

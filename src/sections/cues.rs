@@ -48,6 +48,17 @@ pub const FIX_VERBS: &[Cue] = &[
     cue("推动相关", "push the related (…问题一体整改)"),
 ];
 
+/// Verbs of method right before a problem verb (`查找存在问题`, `梳理存在的问题`): a sentence
+/// saying what an evaluation or audit set out to do, not that problems exist.
+pub const METHOD_VERBS: &[Cue] = &[
+    cue("查找", "look for"),
+    cue("查摆", "lay out (in self-criticism)"),
+    cue("梳理", "sort out"),
+    cue("剖析", "dissect"),
+    cue("分析", "analyse"),
+    cue("找出", "find out"),
+];
+
 /// Words after a problem word that say it is being fixed (`问题一体整改`, `问题整改到位`,
 /// `问题得到解决`).
 pub const FIXED_AFTER: &[Cue] = &[
@@ -518,6 +529,7 @@ mod tests {
             PROBLEM_WORDS,
             FIX_VERBS,
             FIXED_AFTER,
+            METHOD_VERBS,
             PROBLEM_GUARDS,
             MEASURE_WORDS,
             WEAK_MEASURE_WORDS,

@@ -140,6 +140,10 @@ pub const MEASURES: SectionType = SectionType::Measures;
 
 /// Longest headline (chars) still read as a heading when classifying.
 const MAX_HEADING_CHARS: usize = 40;
+/// Shortest and longest opening (chars) of a long headline read as a heading glued to its
+/// first sentence (`存在问题`, `存在的主要问题`, `相关意见建议`).
+const MIN_GLUED_HEADING_CHARS: usize = 4;
+const MAX_GLUED_HEADING_CHARS: usize = 10;
 /// Longest unnumbered line (chars) read as a heading (存在的主要问题, 建议与展望).
 const MAX_BARE_HEADING_CHARS: usize = 20;
 /// Text after a label's colon (chars) that makes a one-line section (问题和挑战：…).
@@ -453,6 +457,11 @@ pub fn intro_cue(s: &[char], next_is_marker: bool) -> Option<IntroCue> {
     // Char index of each problem verb occurrence.
     for v in PROBLEM_VERBS {
         for (b, _) in text.match_indices(v.text) {
+            // `查找存在问题、提出有关建议`: the evaluation's method, not its findings.
+            let lead = crate::lex::tail_chars(&text[..b], 3);
+            if METHOD_VERBS.iter().any(|m| lead.contains(m.text)) {
+                continue;
+            }
             let vi = text[..b].chars().count() + v.text.chars().count();
             // A problem word within 20 chars, in the same clause group (no 。；).
             let window_end = (vi + 20).min(s.len());
@@ -569,6 +578,27 @@ pub fn measure_intro(s: &[char]) -> Option<usize> {
         .map(|(b, l)| {
             oi + opener.text.chars().count() + rest[..b].chars().count() + l.text.chars().count()
         })
+}
+
+/// Where the heading of a numbered line whose headline is chars `a..b` ends: `b` for a short
+/// headline; for a long one, a heading glued to its first sentence as flattened text gives it
+/// (`三、存在问题根据数据分析…`): the shortest opening that is a section heading and stops right
+/// after its cue word. `None` when the line is no heading.
+fn heading_end(ln: &Ln, a: usize, b: usize) -> Option<usize> {
+    if b == a {
+        return None;
+    }
+    if b - a <= MAX_HEADING_CHARS {
+        return Some(b);
+    }
+    (MIN_GLUED_HEADING_CHARS..=MAX_GLUED_HEADING_CHARS.min(b - a)).find_map(|k| {
+        let head = ln.simp(a, a + k);
+        let ends_on_cue = cues::PROBLEM_WORDS
+            .iter()
+            .chain(cues::MEASURE_WORDS)
+            .any(|c| head.ends_with(c.text));
+        (ends_on_cue && classify(&head).is_some()).then_some(a + k)
+    })
 }
 
 /// Whether a line is an unnumbered heading: short, no sentence punctuation, not a list entry. A

@@ -835,3 +835,30 @@ fn headings_about_fixing_problems_are_not_problem_sections() {
         assert_eq!(classify(h), Some(PROBLEMS), "{h}");
     }
 }
+
+#[test]
+fn a_method_statement_opens_no_problems_section() {
+    let s: Vec<char> = "通过收集数据、实地调研，总结经验做法、查找存在问题与原因、提出有关建议。"
+        .chars()
+        .collect();
+    assert!(intro_cue(&s, false).is_none());
+    let s: Vec<char> = "项目实施中也存在一些问题，主要是：".chars().collect();
+    assert!(intro_cue(&s, false).is_some());
+}
+
+#[test]
+fn a_heading_glued_to_its_first_sentence_still_opens_its_section() {
+    // Flattened text: no blank between a heading and its body, a page number left inline.
+    let text = "某省2023年彩票公益金项目绩效评价报告\n\
+                一、基本情况2023年共安排资金3000万元，支持9个地市。 5二、存在问题根据现场核查，发现以下问题。\
+                （一）部分项目建设滞后全年仍有3个项目未开工。（二）资金使用不规范个别地市挪用资金20万元。\
+                三、建议和意见（一）加快项目建设进度。（二）规范资金使用管理。\n";
+    let secs = sections_of_text(text);
+    let types: Vec<_> = secs.iter().map(|s| (s.r#type, s.heading.clone())).collect();
+    assert_eq!(secs.len(), 2, "{types:?}");
+    assert_eq!(secs[0].r#type, PROBLEMS);
+    assert!(secs[0].heading.starts_with("二、存在问题"), "{types:?}");
+    assert_eq!(secs[0].items.len(), 2, "{:#?}", secs[0].items);
+    assert_eq!(secs[1].r#type, MEASURES);
+    assert_eq!(secs[1].items.len(), 2, "{:#?}", secs[1].items);
+}

@@ -9,9 +9,7 @@ impl Ctx<'_> {
         let node = &self.outline.nodes[n];
         let ln = &self.lns[node.li];
         let (a, b) = headline_range(&ln.s, node.marker.len, ln.s.len());
-        if b - a > MAX_HEADING_CHARS || b == a {
-            return None;
-        }
+        let b = heading_end(ln, a, b)?;
         // A run of clauses (奖罚力度得当，避免误判，对于屡犯同一问题的部门，…) is an item, not a heading.
         if ln.s[a..b].iter().filter(|&&c| is_comma(c)).count() >= 3 {
             return None;

@@ -132,9 +132,7 @@ impl Ctx<'_> {
         let node = &self.outline.nodes[n];
         let ln = &self.lns[node.li];
         let (a, b) = headline_range(&ln.s, node.marker.len, ln.s.len());
-        if b == a || b - a > MAX_HEADING_CHARS {
-            return None;
-        }
+        let b = heading_end(ln, a, b)?;
         classify(&ln.simp(a, b))
     }
 }
