@@ -40,6 +40,85 @@ fn mark_of<'h>(caps: &regex::Captures<'h>) -> Option<regex::Match<'h>> {
     caps.get(1).or_else(|| caps.get(2))
 }
 
+/// Units that end a letter-spaced number (`7 4 7 7 2 亿元`, `8 ．8 ％`, `1 9 9 7 年`).
+const SPACED_NUMBER_UNITS: &[char] = &['元', '亿', '万', '％', '%', '年', '月', '日', '人', '个'];
+
+/// Fewest tokens in a letter-spaced run.
+const MIN_SPACED_TOKENS: usize = 3;
+
+/// Byte offsets of the blanks inside letter-spaced runs of typeset and PDF text
+/// (`存 在 的 问 题`, `7 4 7 7 2 亿元`): runs of at least [`MIN_SPACED_TOKENS`] tokens of one
+/// or two chars, separated by one blank each, that hold a Han char or end in a unit. A run of
+/// bare digits (`1 2 3`, table cells) is left alone.
+fn letter_spacing(text: &str) -> Vec<usize> {
+    // Tokens: (start byte, end byte, chars).
+    let mut tokens: Vec<(usize, usize, usize)> = Vec::new();
+    let mut start = None;
+    let mut n = 0;
+    for (i, c) in text.char_indices() {
+        if c == ' ' {
+            if let Some(s0) = start.take() {
+                tokens.push((s0, i, n));
+            }
+            n = 0;
+        } else {
+            start.get_or_insert(i);
+            n += 1;
+        }
+    }
+    if let Some(s0) = start {
+        tokens.push((s0, text.len(), n));
+    }
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < tokens.len() {
+        // A run of short tokens, each one blank after the last.
+        let mut e = k;
+        while e + 1 < tokens.len()
+            && tokens[e].2 <= 2
+            && tokens[e + 1].0 == tokens[e].1 + 1
+            && tokens[e + 1].2 <= 2
+        {
+            e += 1;
+        }
+        if e - k + 1 >= MIN_SPACED_TOKENS {
+            let run = &text[tokens[k].0..tokens[e].1];
+            let han = run.chars().any(crate::lex::han::is_han);
+            // A unit in the run or opening the token after it (`2 亿元，…`).
+            let next_unit = tokens.get(e + 1).is_some_and(|t| {
+                t.0 == tokens[e].1 + 1
+                    && text[t.0..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| SPACED_NUMBER_UNITS.contains(&c))
+            });
+            let unit = next_unit || run.chars().any(|c| SPACED_NUMBER_UNITS.contains(&c));
+            let digits = run.chars().any(|c| c.is_ascii_digit());
+            if (han && !digits) || (digits && unit) {
+                // A spaced heading whose first char is glued to its marker (`四、存 在 的 问
+                // 题`): the blank after that first token goes too.
+                let glued_head = k > 0
+                    && han
+                    && !digits
+                    && tokens[k].0 == tokens[k - 1].1 + 1
+                    && text[..tokens[k - 1].1]
+                        .chars()
+                        .last()
+                        .is_some_and(crate::lex::han::is_han);
+                if glued_head {
+                    out.push(tokens[k - 1].1);
+                }
+                out.extend(tokens[k..e].iter().map(|t| t.1));
+                if digits && next_unit {
+                    out.push(tokens[e].1);
+                }
+            }
+        }
+        k = e + 1;
+    }
+    out
+}
+
 /// One output char and the input byte offset it came from.
 type CharMap = Vec<(char, usize)>;
 
@@ -51,13 +130,14 @@ pub fn clean_line(raw: &str) -> CleanLine {
     let may_fold = raw
         .chars()
         .any(|c| matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ'));
-    if repaired_text.is_none() && !may_gloss && !may_mark && !may_fold {
+    let may_space = raw.contains(' ') && !letter_spacing(raw).is_empty();
+    if repaired_text.is_none() && !may_gloss && !may_mark && !may_fold && !may_space {
         // Most lines: nothing to clean, one anchor.
         let mut line = CleanLine::identity(raw);
         line.simplified = simplify::to_simplified_aligned(raw);
         return line;
     }
-    if repaired_text.is_none() && !may_fold {
+    if repaired_text.is_none() && !may_fold && !may_space {
         return delete_spans(raw, may_mark);
     }
     // Stage 1: mojibake. Each output char maps to a raw byte offset.
@@ -79,6 +159,10 @@ pub fn clean_line(raw: &str) -> CleanLine {
             any_drop = true;
         }
     }
+    for b in letter_spacing(&current) {
+        drop[b] = true;
+        any_drop = true;
+    }
     if any_drop {
         let mut kept = Vec::with_capacity(chars.len());
         for ((byte, _), entry) in current.char_indices().zip(chars) {
@@ -89,7 +173,7 @@ pub fn clean_line(raw: &str) -> CleanLine {
         chars = kept;
     }
     // Stage 4: width folding (`％．，` only fold next to a full-width or ASCII digit).
-    if may_fold || repaired {
+    if may_fold || repaired || may_space {
         let mut folded: Vec<char> = chars.iter().map(|x| x.0).collect();
         crate::lex::width::fold_in_numbers(&mut folded);
         for (entry, c) in chars.iter_mut().zip(folded) {
@@ -445,6 +529,30 @@ mod tests {
             let l = clean_line(s);
             assert!(!l.repaired, "{s}");
             assert_eq!(l.text, s);
+        }
+    }
+
+    #[test]
+    fn letter_spaced_runs_are_closed_up_and_map_back() {
+        for (raw, want) in [
+            (
+                "收入 7 4 7 7 2 亿元，增长 8 ．8 ％。",
+                "收入74772亿元，增长 8.8%。",
+            ),
+            ("1 9 9 7 年", "1997年"),
+            ("四、存 在 的 问 题", "四、存在的问题"),
+        ] {
+            let line = clean_line(raw);
+            assert_eq!(line.text, want, "{raw}");
+            // The figure maps back to its spaced source text.
+            if let Some(at) = line.text.find("74772亿元") {
+                let span = at..at + "74772亿元".len();
+                assert_eq!(line.raw_text(span), "7 4 7 7 2 亿元");
+            }
+        }
+        // Table cells of bare digits, and ordinary spaced words, stay.
+        for raw in ["序号 1 2 3 4", "866 1,309 51.1", "see a b c"] {
+            assert_eq!(clean_line(raw).text, raw, "{raw}");
         }
     }
 

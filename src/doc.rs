@@ -90,8 +90,15 @@ impl CleanLine {
     /// Raw byte span for a clean byte span: the text of a mention exactly as in the source.
     pub fn raw_span(&self, clean: Span) -> Span {
         let start = self.raw_offset(clean.start);
+        // The end is where the span's last char ends in the raw line, so a blank or gloss
+        // deleted right after the span is not part of it.
         let end = if clean.end >= self.text.len() {
             self.raw.len()
+        } else if clean.end > clean.start {
+            let last = floor_char_boundary(&self.text, clean.end - 1);
+            let r = self.raw_offset(last);
+            let len = self.raw[r..].chars().next().map_or(0, char::len_utf8);
+            (r + len).min(self.raw_offset(clean.end).max(r + len))
         } else {
             self.raw_offset(clean.end)
         };
