@@ -108,7 +108,7 @@ pub fn distant_bound(before: &str) -> Option<Approx> {
         })
 }
 
-pub use crate::lex::sentence::is_clause_break;
+pub use crate::lex::sentence::{clause_tail, is_clause_break};
 pub use crate::lex::{head_chars, tail_chars};
 
 /// Nouns that make a bounded sum name a class (`億元以上項目`, `10億元以上的行業龍頭企業`).
@@ -212,23 +212,6 @@ pub fn is_change(before: &str) -> bool {
             _ => true,
         }
     })
-}
-
-/// The part of `before` after its last clause break.
-///
-/// A thousands separator (`1,302.17`) is no break.
-pub fn clause_tail(before: &str) -> &str {
-    let b = before.as_bytes();
-    match before.char_indices().rev().find(|&(i, c)| {
-        is_clause_break(c)
-            && !(c == ','
-                && i > 0
-                && b[i - 1].is_ascii_digit()
-                && b.get(i + 1).is_some_and(u8::is_ascii_digit))
-    }) {
-        Some((i, c)) => &before[i + c.len_utf8()..],
-        None => before,
-    }
 }
 
 /// Cues of a rate per person, student, year, item (`每生每年`, `人均`, `各區縣市`).

@@ -82,6 +82,23 @@ pub fn sentences(line: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// The part of `before` after its last clause break.
+///
+/// A thousands separator (`1,302.17`) is no break.
+pub fn clause_tail(before: &str) -> &str {
+    let b = before.as_bytes();
+    match before.char_indices().rev().find(|&(i, c)| {
+        is_clause_break(c)
+            && !(c == ','
+                && i > 0
+                && b[i - 1].is_ascii_digit()
+                && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+    }) {
+        Some((i, c)) => &before[i + c.len_utf8()..],
+        None => before,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -495,10 +495,8 @@ pub fn last_problem_pos(s: &str) -> Option<usize> {
         .flat_map(|c| s.match_indices(c.text).map(move |(i, w)| (i, i + w.len())))
         .filter(|&(i, end)| {
             let before = crate::lex::tail_chars(&s[..i], FIX_WINDOW_CHARS);
-            let clause = before
-                .rsplit(|ch: char| crate::lex::sentence::is_clause_break(ch) || ch == '、')
-                .next()
-                .unwrap_or_default();
+            let clause = crate::lex::sentence::clause_tail(before);
+            let clause = clause.rsplit('、').next().unwrap_or(clause);
             // `应当解决的几个问题` names the problems to solve: a 的 between keeps them.
             let fixed_before = FIX_VERBS.iter().any(|v| {
                 clause

@@ -161,7 +161,7 @@ struct Ln<'r> {
     no: usize,
     /// Source line where the paragraph starts: what section records say.
     src: usize,
-    /// The paragraph, for source lines and spans of its chars.
+    /// The paragraph's pieces, for source lines and spans of its chars (its text is `t`/`s`).
     para: crate::layout::Para<'r>,
     /// Char offsets of the cleaned and the raw line of each piece, built when an item first
     /// needs them.
@@ -242,11 +242,12 @@ fn sections_with_strategy(report: &Report) -> Vec<(&'static str, Section)> {
     let lns: Vec<Ln> = crate::layout::paragraphs(&report.lines)
         .into_iter()
         .enumerate()
-        .map(|(no, para)| Ln {
+        .map(|(no, mut para)| Ln {
             no,
             src: para.first().src,
-            t: para.t.clone(),
-            s: para.s.clone(),
+            // The text moves into the line; the paragraph keeps its pieces for coordinates.
+            t: std::mem::take(&mut para.t),
+            s: std::mem::take(&mut para.s),
             para,
             offsets: OnceCell::new(),
         })

@@ -254,9 +254,10 @@ fn span_of(before: &str) -> SpanKind {
             },
         )
     });
-    let mut cue = nearest(before, cues::SPANS).map(|(i, c)| (i + c.text.len(), c.means));
+    let nearest_span = nearest(before, cues::SPANS);
+    let mut cue = nearest_span.map(|(i, c)| (i + c.text.len(), c.means));
     // `1-9月份累计完成`: a running total within the months, not over years.
-    let running_in_months = nearest(before, cues::SPANS).is_some_and(|(_, c)| c.text == "累计");
+    let running_in_months = nearest_span.is_some_and(|(_, c)| c.text == "累计");
     // A single year stated after a period cue starts the sum's own clause: `自2015年…以来，…，
     // 故2021年预算…10万元`, `连续七年争取资金：2019年为60万元` are sums of one year.
     if let (Some((end, _)), Some(y)) = (cue, SINGLE_YEAR.find_iter(before).last())
@@ -471,13 +472,9 @@ pub fn read_local(
             // A bare 完成/实现 after a goal word of its own clause completes the goal
             // (`预计全年…可完成3.3亿元`, `确保…完成`), it does not report it.
             Some((i, c)) if c.means == Status::Actual && ["完成", "实现"].contains(&c.text) => {
-                let clause_start = before_all[..i]
-                    .char_indices()
-                    .rev()
-                    .find(|&(_, ch)| crate::lex::sentence::is_clause_break(ch))
-                    .map_or(0, |(k, ch)| k + ch.len_utf8());
-                let goal = nearest(&before_all[clause_start..i], cues::STATUSES)
-                    .is_some_and(|(_, g)| g.means == Status::Target);
+                let clause = crate::lex::sentence::clause_tail(&before_all[..i]);
+                let goal =
+                    nearest(clause, cues::STATUSES).is_some_and(|(_, g)| g.means == Status::Target);
                 Some(if goal { Status::Target } else { Status::Actual })
             }
             other => other.map(|(_, c)| c.means),
