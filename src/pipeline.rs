@@ -200,6 +200,8 @@ pub struct FileOutput {
     pub reports: Vec<ReportRecord>,
     pub figures: Vec<Figure>,
     pub sections: Vec<Section>,
+    /// The themes stage's view of each report (metadata and text fingerprint).
+    pub infos: Vec<ReportInfo>,
     /// What was changed or dropped without failing the file.
     pub warnings: Vec<FileWarning>,
 }
@@ -302,6 +304,7 @@ fn process_file_inner(
         let t = Instant::now();
         stage.set(Stage::Sections);
         let report_sections = sections::sections_in_report(&report);
+        out.infos.push(ReportInfo::of(&report, &meta));
         StageClock::add(&clock.sections, t.elapsed());
 
         let t = Instant::now();
@@ -527,7 +530,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
                     totals.merge(file_totals);
                     statements.extend(facts::statements(&out.figures, &mask));
                     all_reports.extend(out.reports.iter().cloned());
-                    infos.extend(out.reports.iter().map(ReportInfo::from));
+                    infos.extend(out.infos);
                     all_sections.extend(out.sections);
                     report.warnings.extend(out.warnings);
                 }

@@ -1,21 +1,26 @@
 //! Stage: recurring problems and measures across reports (`aggregate.json`).
 //!
-//! Input: every report's [`Section`]s and a [`ReportInfo`] per report. Output: [`Aggregate`] —
-//! problem and measure [`Theme`]s, near-duplicate report groups and coverage. Pure and
-//! deterministic: no model download, no hash-map iteration order in the output.
+//! Input: every report's [`Section`]s and a [`ReportInfo`] per report (its year, genre, region
+//! and text fingerprint). Output: [`Aggregate`] — problem and measure [`Theme`]s, near-copy
+//! report groups and coverage. Pure and deterministic: no model download, no hash-map iteration
+//! order in the output.
 //!
 //! How themes are found:
-//! 1. **Key terms** of each item: jieba TF-IDF keywords of its headline (simplified), minus the
-//!    boilerplate of [`STOPLIST`] (加强 推进 进一步 工作 完善 …), with variants folded by the
-//!    [`SYNONYMS`] table (宣讲 → 宣传, 经费 → 资金).
-//! 2. **Weights**: each term weighs by how rare it is among this run's items (inverse document
-//!    frequency), so a word every item of the corpus shares (招商, 绩效) counts little.
-//! 3. **Grouping**: items are taken in order and join the theme whose term centroid they are
-//!    most similar to (cosine ≥ [`JOIN_SIMILARITY`]), else open a new one; a second pass moves
-//!    each item to its best theme. A theme is kept when it spans two reports or more.
-//! 4. **Near-copies**: reports sharing most of their item headlines (char-bigram Dice) are
-//!    grouped; a theme's `independent_reports` counts each group once.
-//! 5. **Label**: the headline of the item closest to the theme centroid — the reports' own words.
+//! 1. **Units** ([`units`]): a measure item is one unit, read from its headline and the start of
+//!    its body; a problem item that bundles several problems in its headline (or lists them with
+//!    `一是…二是`) gives one unit per problem clause, each keeping its parent item. Topic headings
+//!    and achievement headings that sat in a problems section give none (counted in coverage).
+//! 2. **Category** ([`taxonomy`], a table): each unit gets the category whose cue words it
+//!    holds most, in the scheme of its report's genre (evaluation-type or government reports).
+//! 3. **Key terms**: jieba TF-IDF keywords of the unit, minus the boilerplate of [`STOPLIST`],
+//!    variants folded by [`SYNONYMS`]; each term weighs by how rare it is among this run's units.
+//! 4. **Grouping**, within one category: units are taken in order and join the theme whose term
+//!    centroid they are most similar to (cosine ≥ [`JOIN_SIMILARITY`]), else open a new one; a
+//!    second pass moves each unit to its best theme. An item whose clauses fall in different
+//!    themes is an item of each. A theme is kept when it spans two reports or more.
+//! 5. **Near-copies** ([`copies`]): reports sharing most of their full text (MinHash over
+//!    character 8-grams) are grouped; a theme's `independent_reports` counts each group once.
+//! 6. **Label**: the unit closest to the theme centroid — the reports' own words.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::LazyLock;
@@ -23,8 +28,17 @@ use std::sync::LazyLock;
 use jieba_rs::{KeywordExtract, TfIdf};
 use serde::{Deserialize, Serialize};
 
+use crate::meta::Genre;
 use crate::sections::{Item, ItemRole, MEASURES, PROBLEMS, Section, SectionType};
 use crate::segment::Segmenter;
+
+pub mod copies;
+pub mod cues;
+pub mod taxonomy;
+pub mod units;
+
+pub use copies::Fingerprint;
+pub use cues::Rectification;
 
 /// Boilerplate words dropped from key terms (one per line or space-separated; `#` comments).
 pub const STOPLIST: &str = include_str!("stoplist.txt");
@@ -32,42 +46,51 @@ pub const STOPLIST: &str = include_str!("stoplist.txt");
 pub const SYNONYMS: &str = include_str!("synonyms.txt");
 
 /// Version of the `aggregate.json` layout.
-pub const SCHEMA_VERSION: u32 = 1;
-/// Minimum cosine similarity between an item and a theme centroid to join the theme.
+pub const SCHEMA_VERSION: u32 = 2;
+/// Minimum cosine similarity between a unit and a theme centroid to join the theme.
 pub const JOIN_SIMILARITY: f64 = 0.3;
-/// Char-bigram Dice similarity above which two headlines are copies of each other.
-const COPY_DICE: f64 = 0.6;
-/// Shared headlines (count and share of the smaller report) that make two reports near-copies.
-const COPY_MIN_SHARED: usize = 3;
-const COPY_MIN_SHARE: f64 = 0.4;
 /// Label score lost per char of headline.
 const LABEL_LENGTH_PENALTY: f64 = 0.015;
-/// Key terms kept per item.
+/// Key terms kept per unit.
 const TERMS_PER_ITEM: usize = 6;
-/// Most candidate themes an item is compared with. Candidates are the themes sharing a term with
-/// the item (a theme sharing none has cosine 0), rarest terms first; a term shared by more
+/// Most candidate themes a unit is compared with. Candidates are the themes sharing a term with
+/// the unit (a theme sharing none has cosine 0), rarest terms first; a term shared by more
 /// themes than the budget left is too common to single out a theme and is skipped.
 const CANDIDATE_BUDGET: usize = 2_000;
-/// Most headlines a headline is compared with when looking for copies: one whose rarest bigrams
-/// are shared by more is boilerplate (加强组织领导), not evidence that a report was copied.
-const COPY_MAX_CANDIDATES: usize = 5_000;
 
 /// A report as the aggregate sees it.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ReportInfo {
     pub id: String,
     pub source: String,
     pub ordinal: usize,
     pub title: String,
+    /// The report's own year, when known.
+    pub year: Option<i32>,
+    pub genre: Genre,
+    /// The province the report is about (the level trends are drawn by).
+    pub region: Option<String>,
+    /// MinHash of its text, for near-copies.
+    pub fingerprint: Fingerprint,
 }
 
-impl From<&crate::doc::ReportRecord> for ReportInfo {
-    fn from(r: &crate::doc::ReportRecord) -> ReportInfo {
+impl ReportInfo {
+    /// The aggregate's view of `report`, with its metadata.
+    pub fn of(report: &crate::doc::Report, meta: &crate::meta::ReportMeta) -> ReportInfo {
         ReportInfo {
-            id: r.id.clone(),
-            source: r.source.clone(),
-            ordinal: r.ordinal,
-            title: r.title.clone(),
+            id: report.id.clone(),
+            source: report.source().to_string(),
+            ordinal: report.ordinal(),
+            title: report.title.clone(),
+            year: match meta.year {
+                crate::extract::YearRef::Year(y) => Some(y),
+                _ => None,
+            },
+            genre: meta.genre,
+            region: meta.region.province.clone(),
+            fingerprint: Fingerprint::of_lines(
+                report.lines.iter().map(|l| l.line.simplified.as_str()),
+            ),
         }
     }
 }
@@ -79,14 +102,35 @@ pub struct ThemeItem {
     pub source: String,
     pub line: usize,
     pub headline: String,
+    /// The clauses of a bundled item that fall in this theme (simplified); empty when the
+    /// theme holds the whole item.
+    pub clauses: Vec<String>,
+    /// The item's category in the taxonomy (`taxonomy.tsv`).
+    pub category: String,
+    /// The report's own year, genre and province.
+    pub year: Option<i32>,
+    pub genre: Genre,
+    pub region: Option<String>,
+    /// In rectification reports: 已整改, 整改中 or 未整改 where the item says; else null.
+    pub status: Option<Rectification>,
+}
+
+/// Reports and items of a theme in one year.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct YearCount {
+    pub year: i32,
+    pub reports: usize,
+    pub items: usize,
 }
 
 /// A recurring problem or measure.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Theme {
-    /// A representative headline, in the reports' own words.
+    /// A representative headline (or clause, simplified), in the reports' own words.
     pub label: String,
-    /// The terms the items share, most weighty first (simplified).
+    /// The taxonomy category all its units share.
+    pub category: String,
+    /// The terms the units share, most weighty first (simplified).
     pub key_terms: Vec<String>,
     /// Number of distinct reports with an item in the theme.
     pub reports: usize,
@@ -96,6 +140,9 @@ pub struct Theme {
     pub item_count: usize,
     /// Report ids, sorted.
     pub report_ids: Vec<String>,
+    /// Per report year (reports of unknown year are not counted here), oldest first: the
+    /// theme's trend line.
+    pub by_year: Vec<YearCount>,
     pub items: Vec<ThemeItem>,
 }
 
@@ -116,6 +163,14 @@ pub struct Coverage {
     /// Items that fell into a recurring theme.
     pub problem_items_in_themes: usize,
     pub measure_items_in_themes: usize,
+    /// Problem items split into clause-level problems, and the clauses they gave.
+    pub bundled_problem_items: usize,
+    pub problem_clauses: usize,
+    /// Problem items left out of themes: topic headings (关于…问题) and achievement headings.
+    pub topic_headings_dropped: usize,
+    pub achievement_headings_dropped: usize,
+    /// Items of rectification reports per status (已整改, 整改中, 未整改, `unknown`).
+    pub rectification: BTreeMap<String, usize>,
 }
 
 /// The content of `aggregate.json`.
@@ -183,13 +238,16 @@ pub fn key_terms(seg: &Segmenter, headline: &str) -> Vec<String> {
     out
 }
 
-/// One problem or measure item, flattened out of its section.
+/// One unit of one item, flattened out of its section.
 struct Flat<'a> {
-    report: &'a str,
-    source: &'a str,
+    report: &'a ReportInfo,
     item: &'a Item,
-    /// Index into the run's distinct headlines.
-    head: usize,
+    /// Index of the item among the run's items of this role (items of one bundle share it).
+    item_no: usize,
+    /// Index into the run's distinct unit texts.
+    unit: usize,
+    clause: bool,
+    category: &'static str,
 }
 
 fn flatten<'a>(items: &'a [Item], role: ItemRole, out: &mut Vec<&'a Item>) {
@@ -203,11 +261,16 @@ fn flatten<'a>(items: &'a [Item], role: ItemRole, out: &mut Vec<&'a Item>) {
 
 /// Build the aggregate of a run.
 ///
-/// Near-linear in the number of items: key terms are extracted once per distinct headline (in
-/// parallel), themes are found with an inverted index from terms to themes, near-copies with a
-/// prefix-filtered index of headline bigrams. The output depends only on the input order.
+/// Near-linear in the number of items: key terms are extracted once per distinct unit (in
+/// parallel), themes are found with an inverted index from terms to themes, near-copies with
+/// locality-sensitive hashing of report fingerprints. The output depends only on the input
+/// order.
 pub fn aggregate(sections: &[Section], reports: &[ReportInfo], seg: &Segmenter) -> Aggregate {
-    let groups = near_duplicates(sections);
+    let fps: Vec<(&str, &Fingerprint)> = reports
+        .iter()
+        .map(|r| (r.id.as_str(), &r.fingerprint))
+        .collect();
+    let groups = copies::near_copies(&fps);
     // Each report's representative: the first id of its copy group, else itself.
     let mut rep_of: BTreeMap<&str, &str> = BTreeMap::new();
     for g in &groups {
@@ -217,9 +280,17 @@ pub fn aggregate(sections: &[Section], reports: &[ReportInfo], seg: &Segmenter) 
             }
         }
     }
-    let problems = themes(sections, PROBLEMS, ItemRole::Problem, seg, &rep_of);
-    let measures = themes(sections, MEASURES, ItemRole::Measure, seg, &rep_of);
-    let coverage = coverage(sections, reports, &problems, &measures);
+    let info: HashMap<&str, &ReportInfo> = reports.iter().map(|r| (r.id.as_str(), r)).collect();
+    let mut coverage = coverage(sections, reports);
+    let ctx = Context {
+        seg,
+        rep_of: &rep_of,
+        info: &info,
+    };
+    let problems = themes(sections, PROBLEMS, ItemRole::Problem, &ctx, &mut coverage);
+    let measures = themes(sections, MEASURES, ItemRole::Measure, &ctx, &mut coverage);
+    coverage.problem_items_in_themes = items_in(&problems);
+    coverage.measure_items_in_themes = items_in(&measures);
     Aggregate {
         schema_version: SCHEMA_VERSION,
         problems,
@@ -227,6 +298,22 @@ pub fn aggregate(sections: &[Section], reports: &[ReportInfo], seg: &Segmenter) 
         coverage,
         near_duplicates: groups,
     }
+}
+
+/// Distinct items over `themes` (an item in two themes counts once).
+fn items_in(themes: &[Theme]) -> usize {
+    themes
+        .iter()
+        .flat_map(|t| t.items.iter().map(|i| (&i.report, i.line, &i.headline)))
+        .collect::<BTreeSet<_>>()
+        .len()
+}
+
+/// What the grouping of one role reads besides the sections.
+struct Context<'a> {
+    seg: &'a Segmenter,
+    rep_of: &'a BTreeMap<&'a str, &'a str>,
+    info: &'a HashMap<&'a str, &'a ReportInfo>,
 }
 
 type Vector = BTreeMap<String, f64>;
@@ -343,33 +430,63 @@ fn themes(
     sections: &[Section],
     ty: SectionType,
     role: ItemRole,
-    seg: &Segmenter,
-    rep_of: &BTreeMap<&str, &str>,
+    ctx: &Context,
+    cov: &mut Coverage,
 ) -> Vec<Theme> {
-    // Items and their distinct headlines (first-seen order).
-    let mut head_ix: HashMap<&str, usize> = HashMap::new();
-    let mut heads: Vec<&str> = Vec::new();
+    static UNKNOWN: LazyLock<ReportInfo> = LazyLock::new(ReportInfo::default);
+    // Units and their distinct texts (first-seen order).
+    let mut unit_ix: HashMap<String, usize> = HashMap::new();
+    let mut texts: Vec<String> = Vec::new();
     let mut flats: Vec<Flat> = Vec::new();
+    let mut item_no = 0usize;
     for s in sections.iter().filter(|s| s.r#type == ty) {
+        let report: &ReportInfo = ctx.info.get(s.report.as_str()).copied().unwrap_or(&UNKNOWN);
+        let scheme = taxonomy::Scheme::of(report.genre);
         let mut items = Vec::new();
         flatten(&s.items, role, &mut items);
         for item in items {
-            let head = *head_ix.entry(item.headline.as_str()).or_insert_with(|| {
-                heads.push(item.headline.as_str());
-                heads.len() - 1
-            });
-            flats.push(Flat {
-                report: &s.report,
-                source: &s.source,
-                item,
-                head,
-            });
+            let list = if role == ItemRole::Problem {
+                match units::problem_units(item) {
+                    units::Units::Kept(v) => v,
+                    units::Units::Topic => {
+                        cov.topic_headings_dropped += 1;
+                        continue;
+                    }
+                    units::Units::Achievement => {
+                        cov.achievement_headings_dropped += 1;
+                        continue;
+                    }
+                }
+            } else {
+                units::measure_units(item)
+            };
+            if list.iter().any(|u| u.clause) {
+                cov.bundled_problem_items += 1;
+                cov.problem_clauses += list.len();
+            }
+            for u in list {
+                let category = taxonomy::categorise(scheme, &u.head, &u.text);
+                let next = texts.len();
+                let unit = *unit_ix.entry(u.text.clone()).or_insert_with(|| {
+                    texts.push(u.text.clone());
+                    next
+                });
+                flats.push(Flat {
+                    report,
+                    item,
+                    item_no,
+                    unit,
+                    clause: u.clause,
+                    category,
+                });
+            }
+            item_no += 1;
         }
     }
-    // Key terms once per distinct headline, in parallel (order kept by `collect`).
-    let head_terms: Vec<Vec<String>> =
-        crate::pipeline::par_map_indices(heads.len(), |i| key_terms(seg, heads[i]));
-    flats.retain(|f| !head_terms[f.head].is_empty());
+    // Key terms once per distinct unit, in parallel (order kept by `collect`).
+    let unit_terms: Vec<Vec<String>> =
+        crate::pipeline::par_map_indices(texts.len(), |i| key_terms(ctx.seg, &texts[i]));
+    flats.retain(|f| !unit_terms[f.unit].is_empty());
     if flats.is_empty() {
         return Vec::new();
     }
@@ -377,17 +494,17 @@ fn themes(
     let mut term_id: HashMap<&str, u32> = HashMap::new();
     let mut names: Vec<&str> = Vec::new();
     for f in &flats {
-        for t in &head_terms[f.head] {
+        for t in &unit_terms[f.unit] {
             term_id.entry(t.as_str()).or_insert_with(|| {
                 names.push(t.as_str());
                 (names.len() - 1) as u32
             });
         }
     }
-    // Inverse document frequency over this run's items.
+    // Inverse document frequency over this run's units.
     let mut df: Vec<usize> = vec![0; names.len()];
     for f in &flats {
-        for t in &head_terms[f.head] {
+        for t in &unit_terms[f.unit] {
             df[term_id[t.as_str()] as usize] += 1;
         }
     }
@@ -396,7 +513,7 @@ fn themes(
     let vectors: Vec<Sparse> = flats
         .iter()
         .map(|f| {
-            head_terms[f.head]
+            unit_terms[f.unit]
                 .iter()
                 .map(|t| {
                     let id = term_id[t.as_str()];
@@ -410,104 +527,54 @@ fn themes(
         .map(|v| v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt())
         .collect();
 
-    // Pass 1: leader clustering. Pass 2: each item to its best centroid.
-    let mut grouping = Grouping::new(names.len());
-    let mut assign: Vec<usize> = Vec::with_capacity(flats.len());
-    for (v, &vn) in vectors.iter().zip(&norms) {
-        match grouping.best(v, vn) {
-            Some(k) => {
-                grouping.add(k, v);
-                assign.push(k);
-            }
-            None => assign.push(grouping.open(v)),
-        }
+    // Units are grouped within their category, in the order of the table's first appearance.
+    let mut by_category: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, f) in flats.iter().enumerate() {
+        by_category.entry(f.category).or_default().push(i);
     }
-    let second: Vec<Option<usize>> =
-        crate::pipeline::par_map_indices(vectors.len(), |i| grouping.best(&vectors[i], norms[i]));
-    for (a, b) in assign.iter_mut().zip(second) {
-        if let Some(k) = b {
-            *a = k;
-        }
-    }
-
-    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (i, k) in assign.iter().enumerate() {
-        members.entry(*k).or_default().push(i);
-    }
-    let as_vector = |i: usize| -> Vector {
-        vectors[i]
-            .iter()
-            .map(|&(t, x)| (names[t as usize].to_string(), x))
-            .collect()
-    };
     let mut out = Vec::new();
-    for idx in members.values() {
-        let report_ids: BTreeSet<&str> = idx.iter().map(|&i| flats[i].report).collect();
-        if report_ids.len() < 2 {
-            continue;
-        }
-        let independent: BTreeSet<&str> = report_ids
-            .iter()
-            .map(|r| rep_of.get(r).copied().unwrap_or(r))
-            .collect();
-        let item_vectors: Vec<Vector> = idx.iter().map(|&i| as_vector(i)).collect();
-        let mut centroid = Vector::new();
-        let mut shared: BTreeMap<&str, usize> = BTreeMap::new();
-        for (v, &i) in item_vectors.iter().zip(idx) {
-            add(&mut centroid, v);
-            for t in &head_terms[flats[i].head] {
-                *shared.entry(t.as_str()).or_insert(0) += 1;
+    for (category, members_of) in &by_category {
+        // Pass 1: leader clustering. Pass 2: each unit to its best centroid.
+        let mut grouping = Grouping::new(names.len());
+        let mut assign: Vec<usize> = Vec::with_capacity(members_of.len());
+        for &i in members_of {
+            match grouping.best(&vectors[i], norms[i]) {
+                Some(k) => {
+                    grouping.add(k, &vectors[i]);
+                    assign.push(k);
+                }
+                None => assign.push(grouping.open(&vectors[i])),
             }
         }
-        // Key terms: shared by two items or more, heaviest first.
-        let mut terms: Vec<(&String, f64)> = centroid
-            .iter()
-            .filter(|(t, _)| shared.get(t.as_str()).is_some_and(|&c| c >= 2))
-            .map(|(t, w)| (t, *w))
-            .collect();
-        terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
-        // Label: the headline closest to the centroid, with a penalty for length (a label
-        // should read as a name); shorter wins ties.
-        let cnorm: f64 = centroid.values().map(|x| x * x).sum::<f64>().sqrt();
-        let label_of = idx
-            .iter()
-            .zip(&item_vectors)
-            .map(|(&i, v)| {
-                let len = flats[i].item.headline.chars().count() as f64;
-                (
-                    i,
-                    cosine_with_norm(v, &centroid, cnorm) - LABEL_LENGTH_PENALTY * len,
-                )
-            })
-            .max_by(|a, b| {
-                a.1.total_cmp(&b.1).then_with(|| {
-                    let la = flats[a.0].item.headline.chars().count();
-                    let lb = flats[b.0].item.headline.chars().count();
-                    lb.cmp(&la).then(b.0.cmp(&a.0))
-                })
-            })
-            .map(|(i, _)| i)
-            .unwrap_or(idx[0]);
-        let mut items: Vec<ThemeItem> = idx
-            .iter()
-            .map(|&i| ThemeItem {
-                report: flats[i].report.to_string(),
-                source: flats[i].source.to_string(),
-                line: flats[i].item.line,
-                headline: flats[i].item.headline.clone(),
-            })
-            .collect();
-        items.sort_by(|a, b| (&a.source, a.line, &a.report).cmp(&(&b.source, b.line, &b.report)));
-        out.push(Theme {
-            label: flats[label_of].item.headline.clone(),
-            key_terms: terms.iter().take(5).map(|(t, _)| (*t).clone()).collect(),
-            reports: report_ids.len(),
-            independent_reports: independent.len(),
-            item_count: idx.len(),
-            report_ids: report_ids.iter().map(|s| s.to_string()).collect(),
-            items,
+        let second: Vec<Option<usize>> = crate::pipeline::par_map_indices(members_of.len(), |j| {
+            let i = members_of[j];
+            grouping.best(&vectors[i], norms[i])
         });
+        for (a, b) in assign.iter_mut().zip(second) {
+            if let Some(k) = b {
+                *a = k;
+            }
+        }
+        let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (j, k) in assign.iter().enumerate() {
+            members.entry(*k).or_default().push(members_of[j]);
+        }
+        for idx in members.values() {
+            if let Some(t) = theme_of(
+                idx,
+                category,
+                &flats,
+                &vectors,
+                &names,
+                &unit_terms,
+                &texts,
+                ctx,
+            ) {
+                out.push(t);
+            }
+        }
     }
+    count_rectification(&flats, cov);
     out.sort_by(|a, b| {
         b.independent_reports
             .cmp(&a.independent_reports)
@@ -518,186 +585,151 @@ fn themes(
     out
 }
 
-fn bigrams(s: &str) -> BTreeSet<(char, char)> {
-    let cs: Vec<char> = crate::simplify::to_simplified_aligned(s)
-        .chars()
-        .filter(|c| crate::lex::han::is_han(*c))
-        .collect();
-    cs.windows(2).map(|w| (w[0], w[1])).collect()
+/// The status of an item of a rectification report.
+fn status_of(f: &Flat) -> Option<Rectification> {
+    (f.report.genre == Genre::Rectification)
+        .then(|| cues::rectification(&crate::simplify::to_simplified_aligned(&f.item.text)))
+        .flatten()
 }
 
-/// Dice similarity of two sorted id sets.
-fn dice_ids(a: &[u32], b: &[u32]) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let (mut i, mut j, mut both) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                both += 1;
-                i += 1;
-                j += 1;
-            }
+/// Items of rectification reports per status, each item once.
+fn count_rectification(flats: &[Flat], cov: &mut Coverage) {
+    let mut seen = BTreeSet::new();
+    for f in flats {
+        if f.report.genre != Genre::Rectification || !seen.insert(f.item_no) {
+            continue;
         }
+        let key = status_of(f).map_or("unknown", Rectification::as_str);
+        *cov.rectification.entry(key.to_string()).or_default() += 1;
     }
-    2.0 * both as f64 / (a.len() + b.len()) as f64
 }
 
-/// Groups of reports that share most of their item headlines (copied templates, synonym-spun
-/// copies). Each group is sorted; groups are sorted by their first id.
-///
-/// Two headlines are copies when their char-bigram Dice is at least `COPY_DICE`. Pairs are
-/// found with a prefix filter: bigrams are ranked rarest first, and two sets that reach the
-/// threshold must share one of the first `n - ⌈n·t/(2-t)⌉ + 1` bigrams of each, so only those
-/// are indexed and probed.
-pub fn near_duplicates(sections: &[Section]) -> Vec<Vec<String>> {
-    fn all<'a>(items: &'a [Item], out: &mut Vec<&'a Item>) {
-        for it in items {
-            out.push(it);
-            all(&it.children, out);
-        }
+/// The theme of the units `idx` (one category), if it spans two reports or more.
+#[allow(clippy::too_many_arguments)]
+fn theme_of(
+    idx: &[usize],
+    category: &str,
+    flats: &[Flat],
+    vectors: &[Sparse],
+    names: &[&str],
+    unit_terms: &[Vec<String>],
+    texts: &[String],
+    ctx: &Context,
+) -> Option<Theme> {
+    let report_ids: BTreeSet<&str> = idx.iter().map(|&i| flats[i].report.id.as_str()).collect();
+    if report_ids.len() < 2 {
+        return None;
     }
-    let mut per_report: BTreeMap<&str, Vec<&Item>> = BTreeMap::new();
-    for s in sections {
-        let entry = per_report.entry(s.report.as_str()).or_default();
-        all(&s.items, entry);
-    }
-    // Bigram sets of every headline, as interned ids.
-    let mut gram_id: HashMap<(char, char), u32> = HashMap::new();
-    let ids: Vec<&str> = per_report.keys().copied().collect();
-    let mut heads: Vec<Vec<Vec<u32>>> = Vec::with_capacity(ids.len());
-    for items in per_report.values() {
-        let mut hs = Vec::new();
-        for it in items {
-            let b = bigrams(&it.headline);
-            if b.len() >= 3 {
-                let mut v: Vec<u32> = Vec::with_capacity(b.len());
-                for g in b {
-                    let next = gram_id.len() as u32;
-                    v.push(*gram_id.entry(g).or_insert(next));
-                }
-                v.sort_unstable();
-                hs.push(v);
-            }
-        }
-        heads.push(hs);
-    }
-    // Frequency of each bigram over headlines; rank rarest first.
-    let mut freq: HashMap<u32, usize> = HashMap::new();
-    for hs in &heads {
-        for h in hs {
-            for g in h {
-                *freq.entry(*g).or_insert(0) += 1;
-            }
-        }
-    }
-    let rank = |g: &u32| (freq.get(g).copied().unwrap_or(0), *g);
-    let t = COPY_DICE;
-    let prefix_len = |n: usize| n + 1 - ((n as f64 * t / (2.0 - t)).ceil() as usize).clamp(1, n);
-    let prefixes: Vec<Vec<Vec<u32>>> = heads
+    let independent: BTreeSet<&str> = report_ids
         .iter()
-        .map(|hs| {
-            hs.iter()
-                .map(|h| {
-                    let mut p = h.clone();
-                    p.sort_by_key(rank);
-                    p.truncate(prefix_len(h.len()));
-                    p
-                })
-                .collect()
-        })
+        .map(|r| ctx.rep_of.get(r).copied().unwrap_or(r))
         .collect();
-    let mut index: HashMap<u32, Vec<(u32, u32)>> = HashMap::new();
-    for (r, ps) in prefixes.iter().enumerate() {
-        for (h, p) in ps.iter().enumerate() {
-            for g in p {
-                index.entry(*g).or_default().push((r as u32, h as u32));
-            }
-        }
-    }
-    // For each report a, count its headlines that have a copy in report b, and keep the pair
-    // when a is the smaller report of the two (ties: the lower index) and enough of its
-    // headlines are copied. Counting per report keeps memory to the edges found, not to every
-    // (report, report, headline) match, which explodes on corpora full of copies.
-    let is_small = |a: usize, b: usize| {
-        let (la, lb) = (heads[a].len(), heads[b].len());
-        la < lb || (la == lb && a < b)
+    let as_vector = |i: usize| -> Vector {
+        vectors[i]
+            .iter()
+            .map(|&(t, x)| (names[t as usize].to_string(), x))
+            .collect()
     };
-    let edges: Vec<Vec<u32>> = crate::pipeline::par_map_indices(ids.len(), |a| {
-        let smaller = heads[a].len();
-        if smaller < COPY_MIN_SHARED {
-            return Vec::new();
-        }
-        let mut shared: HashMap<u32, usize> = HashMap::new();
-        for (h, p) in prefixes[a].iter().enumerate() {
-            let total: usize = p.iter().map(|g| index.get(g).map_or(0, Vec::len)).sum();
-            if total > COPY_MAX_CANDIDATES {
-                continue;
-            }
-            let mut cands: Vec<(u32, u32)> = p
-                .iter()
-                .filter_map(|g| index.get(g))
-                .flatten()
-                .copied()
-                .filter(|&(b, _)| b as usize != a && is_small(a, b as usize))
-                .collect();
-            cands.sort_unstable();
-            cands.dedup();
-            let mut last_b = None;
-            for (b, hb) in cands {
-                if last_b == Some(b) {
-                    continue;
-                }
-                if dice_ids(&heads[a][h], &heads[b as usize][hb as usize]) >= COPY_DICE {
-                    *shared.entry(b).or_default() += 1;
-                    last_b = Some(b);
-                }
-            }
-        }
-        let mut out: Vec<u32> = shared
-            .into_iter()
-            .filter(|&(_, n)| n >= COPY_MIN_SHARED && n as f64 >= COPY_MIN_SHARE * smaller as f64)
-            .map(|(b, _)| b)
-            .collect();
-        out.sort_unstable();
-        out
-    });
-    let mut parent: Vec<usize> = (0..ids.len()).collect();
-    fn find(p: &mut [usize], mut x: usize) -> usize {
-        while p[x] != x {
-            p[x] = p[p[x]];
-            x = p[x];
-        }
-        x
-    }
-    for (a, bs) in edges.iter().enumerate() {
-        for &b in bs {
-            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b as usize));
-            parent[ra.max(rb)] = ra.min(rb);
+    let item_vectors: Vec<Vector> = idx.iter().map(|&i| as_vector(i)).collect();
+    let mut centroid = Vector::new();
+    let mut shared: BTreeMap<&str, usize> = BTreeMap::new();
+    for (v, &i) in item_vectors.iter().zip(idx) {
+        add(&mut centroid, v);
+        for t in &unit_terms[flats[i].unit] {
+            *shared.entry(t.as_str()).or_insert(0) += 1;
         }
     }
-    let mut groups: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    for (i, id) in ids.iter().enumerate() {
-        let r = find(&mut parent, i);
-        groups.entry(r).or_default().push(id.to_string());
+    // Key terms: shared by two units or more, heaviest first.
+    let mut terms: Vec<(&String, f64)> = centroid
+        .iter()
+        .filter(|(t, _)| shared.get(t.as_str()).is_some_and(|&c| c >= 2))
+        .map(|(t, w)| (t, *w))
+        .collect();
+    terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    // Label: the unit closest to the centroid, with a penalty for length (a label should read
+    // as a name); shorter wins ties. A whole item is named by its headline, a clause by itself.
+    let label_text = |i: usize| -> &str {
+        if flats[i].clause {
+            &texts[flats[i].unit]
+        } else {
+            &flats[i].item.headline
+        }
+    };
+    let cnorm: f64 = centroid.values().map(|x| x * x).sum::<f64>().sqrt();
+    let label_of = idx
+        .iter()
+        .zip(&item_vectors)
+        .map(|(&i, v)| {
+            let len = label_text(i).chars().count() as f64;
+            (
+                i,
+                cosine_with_norm(v, &centroid, cnorm) - LABEL_LENGTH_PENALTY * len,
+            )
+        })
+        .max_by(|a, b| {
+            a.1.total_cmp(&b.1).then_with(|| {
+                let la = label_text(a.0).chars().count();
+                let lb = label_text(b.0).chars().count();
+                lb.cmp(&la).then(b.0.cmp(&a.0))
+            })
+        })
+        .map(|(i, _)| i)
+        .unwrap_or(idx[0]);
+    // One theme item per item; a bundled item lists its clauses that fell here.
+    let mut by_item: BTreeMap<usize, ThemeItem> = BTreeMap::new();
+    for &i in idx {
+        let f = &flats[i];
+        let entry = by_item.entry(f.item_no).or_insert_with(|| ThemeItem {
+            report: f.report.id.clone(),
+            source: f.report.source.clone(),
+            line: f.item.line,
+            headline: f.item.headline.clone(),
+            clauses: Vec::new(),
+            category: category.to_string(),
+            year: f.report.year,
+            genre: f.report.genre,
+            region: f.report.region.clone(),
+            status: status_of(f),
+        });
+        if f.clause {
+            entry.clauses.push(texts[f.unit].clone());
+        }
     }
-    let mut out: Vec<Vec<String>> = groups.into_values().filter(|g| g.len() >= 2).collect();
-    for g in &mut out {
-        g.sort();
-    }
-    out.sort();
-    out
+    let mut items: Vec<ThemeItem> = by_item.into_values().collect();
+    items.sort_by(|a, b| (&a.source, a.line, &a.report).cmp(&(&b.source, b.line, &b.report)));
+    Some(Theme {
+        label: label_text(label_of).to_string(),
+        category: category.to_string(),
+        key_terms: terms.iter().take(5).map(|(t, _)| (*t).clone()).collect(),
+        reports: report_ids.len(),
+        independent_reports: independent.len(),
+        item_count: items.len(),
+        report_ids: report_ids.iter().map(|s| s.to_string()).collect(),
+        by_year: by_year(&items),
+        items,
+    })
 }
 
-fn coverage(
-    sections: &[Section],
-    reports: &[ReportInfo],
-    problems: &[Theme],
-    measures: &[Theme],
-) -> Coverage {
+/// Reports and items per report year, oldest first.
+pub fn by_year(items: &[ThemeItem]) -> Vec<YearCount> {
+    let mut per: BTreeMap<i32, (BTreeSet<&str>, usize)> = BTreeMap::new();
+    for it in items {
+        if let Some(y) = it.year {
+            let e = per.entry(y).or_default();
+            e.0.insert(it.report.as_str());
+            e.1 += 1;
+        }
+    }
+    per.into_iter()
+        .map(|(year, (r, items))| YearCount {
+            year,
+            reports: r.len(),
+            items,
+        })
+        .collect()
+}
+
+fn coverage(sections: &[Section], reports: &[ReportInfo]) -> Coverage {
     // Per report: (non-empty problems, non-empty measures, an empty section).
     let mut has: HashMap<&str, (bool, bool, bool)> = HashMap::new();
     for s in sections {
@@ -733,8 +765,6 @@ fn coverage(
             c.measure_items += items.len();
         }
     }
-    c.problem_items_in_themes = problems.iter().map(|t| t.item_count).sum();
-    c.measure_items_in_themes = measures.iter().map(|t| t.item_count).sum();
     c
 }
 

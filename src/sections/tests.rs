@@ -462,16 +462,16 @@ pub(crate) fn seed_sections() -> (Vec<Section>, Vec<crate::aggregate::ReportInfo
         assert_eq!(Some(span.title_line as u64), r["title_line"].as_u64());
         let n = span.ordinal;
         let id = crate::doc::report_id(&doc.source, n);
-        secs.extend(sections_in_report(&crate::doc::Report::new(&doc, span)));
-        infos.push(crate::aggregate::ReportInfo {
-            id,
-            source: doc.source.clone(),
-            ordinal: n,
-            title: doc
-                .line(span.title_line)
-                .map(|l| l.text.trim().to_string())
-                .unwrap_or_default(),
-        });
+        let report = crate::doc::Report::new(&doc, span);
+        secs.extend(sections_in_report(&report));
+        let mut info = crate::aggregate::ReportInfo::of(&report, &crate::meta::of(&report));
+        info.title = doc
+            .line(span.title_line)
+            .map(|l| l.text.trim().to_string())
+            .unwrap_or_default();
+        assert_eq!(info.id, id);
+        assert_eq!(info.ordinal, n);
+        infos.push(info);
     }
     (secs, infos)
 }
