@@ -11,3 +11,4 @@ mod properties;
 mod publish;
 mod search;
 mod sections;
+mod themes;

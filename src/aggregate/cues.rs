@@ -23,6 +23,7 @@ pub const DEFICIENCY_WORDS: &[Cue<()>] = &[
     cue("不高", (), "not high"),
     cue("不大", (), "not large"),
     cue("不稳", (), "unstable (不稳固, 不稳定)"),
+    cue("不牢", (), "not solid (基础不牢固)"),
     cue("不平衡", (), "unbalanced"),
     cue("不充分", (), "inadequate"),
     cue("不到位", (), "not in place"),
@@ -237,4 +238,43 @@ pub fn rectification(text: &str) -> Option<Rectification> {
         .iter()
         .find(|c| text.contains(c.text))
         .map(|c| c.means)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rectification_status_reads_our_sentences() {
+        use Rectification::*;
+        for (sentence, want) in [
+            ("整改情况：已整改到位，违规资金已全部退回", Done),
+            ("该问题已完成整改，相关制度已印发", Done),
+            ("多收取的费用已清退给群众", Done),
+            ("挤占的专项资金已归还原渠道", Done),
+            ("正在整改，预计三季度完成", InProgress),
+            ("已基本完成整改，个别项目仍在验收", InProgress),
+            ("此项属长期坚持事项，将持续推进", InProgress),
+            ("尚未完成整改，计划年底前补齐资料", NotDone),
+            ("因资金缺口，该项目尚未整改", NotDone),
+            ("受工期影响未按期完成", NotDone),
+        ] {
+            assert_eq!(rectification(sentence), Some(want), "{sentence}");
+        }
+        assert_eq!(rectification("项目资金拨付不及时"), None);
+    }
+
+    #[test]
+    fn every_table_row_has_a_gloss() {
+        let glosses = DEFICIENCY_WORDS
+            .iter()
+            .chain(ACHIEVEMENT_WORDS)
+            .chain(TOPIC_OPENERS)
+            .chain(BUNDLE_ORDINALS)
+            .map(|c| (c.text, c.gloss))
+            .chain(RECTIFICATION_CUES.iter().map(|c| (c.text, c.gloss)));
+        for (text, gloss) in glosses {
+            assert!(!text.is_empty() && !gloss.is_empty(), "{text}");
+        }
+    }
 }

@@ -53,6 +53,10 @@ pub const JOIN_SIMILARITY: f64 = 0.3;
 const LABEL_LENGTH_PENALTY: f64 = 0.015;
 /// Key terms kept per unit.
 const TERMS_PER_ITEM: usize = 6;
+/// Terms of an item's body added to its headline's, and their weight against a headline
+/// term: enough to place a terse headline (资金使用与管理方面), too little to outvote it.
+const BODY_TERMS: usize = 3;
+const BODY_WEIGHT: f64 = 0.4;
 /// Most candidate themes a unit is compared with. Candidates are the themes sharing a term with
 /// the unit (a theme sharing none has cosine 0), rarest terms first; a term shared by more
 /// themes than the budget left is too common to single out a theme and is skipped.
@@ -437,6 +441,7 @@ fn themes(
     // Units and their distinct texts (first-seen order).
     let mut unit_ix: HashMap<String, usize> = HashMap::new();
     let mut texts: Vec<String> = Vec::new();
+    let mut bodies: Vec<String> = Vec::new();
     let mut flats: Vec<Flat> = Vec::new();
     let mut item_no = 0usize;
     for s in sections.iter().filter(|s| s.r#type == ty) {
@@ -465,10 +470,11 @@ fn themes(
                 cov.problem_clauses += list.len();
             }
             for u in list {
-                let category = taxonomy::categorise(scheme, &u.head, &u.text);
+                let category = taxonomy::categorise(scheme, &u.head, &u.body);
                 let next = texts.len();
-                let unit = *unit_ix.entry(u.text.clone()).or_insert_with(|| {
-                    texts.push(u.text.clone());
+                let unit = *unit_ix.entry(u.text()).or_insert_with(|| {
+                    texts.push(u.head.clone());
+                    bodies.push(u.body.clone());
                     next
                 });
                 flats.push(Flat {
@@ -483,9 +489,23 @@ fn themes(
             item_no += 1;
         }
     }
-    // Key terms once per distinct unit, in parallel (order kept by `collect`).
-    let unit_terms: Vec<Vec<String>> =
-        crate::pipeline::par_map_indices(texts.len(), |i| key_terms(ctx.seg, &texts[i]));
+    // Key terms once per distinct unit, in parallel (order kept by `collect`): the headline's,
+    // then a few of the body's that the headline lacks, each with its weight factor.
+    let unit_terms: Vec<Vec<(String, f64)>> = crate::pipeline::par_map_indices(texts.len(), |i| {
+        let mut terms: Vec<(String, f64)> = key_terms(ctx.seg, &texts[i])
+            .into_iter()
+            .map(|t| (t, 1.0))
+            .collect();
+        if !bodies[i].is_empty() {
+            let extra: Vec<String> = key_terms(ctx.seg, &bodies[i])
+                .into_iter()
+                .filter(|t| !terms.iter().any(|(h, _)| h == t))
+                .take(BODY_TERMS)
+                .collect();
+            terms.extend(extra.into_iter().map(|t| (t, BODY_WEIGHT)));
+        }
+        terms
+    });
     flats.retain(|f| !unit_terms[f.unit].is_empty());
     if flats.is_empty() {
         return Vec::new();
@@ -494,7 +514,7 @@ fn themes(
     let mut term_id: HashMap<&str, u32> = HashMap::new();
     let mut names: Vec<&str> = Vec::new();
     for f in &flats {
-        for t in &unit_terms[f.unit] {
+        for (t, _) in &unit_terms[f.unit] {
             term_id.entry(t.as_str()).or_insert_with(|| {
                 names.push(t.as_str());
                 (names.len() - 1) as u32
@@ -504,7 +524,7 @@ fn themes(
     // Inverse document frequency over this run's units.
     let mut df: Vec<usize> = vec![0; names.len()];
     for f in &flats {
-        for t in &unit_terms[f.unit] {
+        for (t, _) in &unit_terms[f.unit] {
             df[term_id[t.as_str()] as usize] += 1;
         }
     }
@@ -515,9 +535,9 @@ fn themes(
         .map(|f| {
             unit_terms[f.unit]
                 .iter()
-                .map(|t| {
+                .map(|(t, factor)| {
                     let id = term_id[t.as_str()];
-                    (id, weight(id))
+                    (id, weight(id) * factor)
                 })
                 .collect()
         })
@@ -612,7 +632,7 @@ fn theme_of(
     flats: &[Flat],
     vectors: &[Sparse],
     names: &[&str],
-    unit_terms: &[Vec<String>],
+    unit_terms: &[Vec<(String, f64)>],
     texts: &[String],
     ctx: &Context,
 ) -> Option<Theme> {
@@ -635,7 +655,7 @@ fn theme_of(
     let mut shared: BTreeMap<&str, usize> = BTreeMap::new();
     for (v, &i) in item_vectors.iter().zip(idx) {
         add(&mut centroid, v);
-        for t in &unit_terms[flats[i].unit] {
+        for (t, _) in &unit_terms[flats[i].unit] {
             *shared.entry(t.as_str()).or_insert(0) += 1;
         }
     }

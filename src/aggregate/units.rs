@@ -19,12 +19,26 @@ const BODY_CHARS: usize = 200;
 /// One unit of an item, in simplified script.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unit {
-    /// What the unit's terms and category are read from.
-    pub text: String,
-    /// The headline part: its cues count double for the category.
+    /// The headline, or the clause: its terms weigh most and its cues count double for the
+    /// category.
     pub head: String,
+    /// The start of the item's body (empty for a clause): its terms weigh less, so an
+    /// explanation or a rectification note (整改情况：已整改到位) does not pull the item away
+    /// from its headline's theme.
+    pub body: String,
     /// True when the unit is one clause of a bundled item.
     pub clause: bool,
+}
+
+impl Unit {
+    /// Headline and body as one text.
+    pub fn text(&self) -> String {
+        if self.body.is_empty() {
+            self.head.clone()
+        } else {
+            format!("{}。{}", self.head, self.body)
+        }
+    }
 }
 
 /// What became of an item.
@@ -66,8 +80,8 @@ fn simplified_parts(item: &Item) -> (String, String) {
 /// The one unit of a whole item.
 fn whole(head: String, body: String) -> Unit {
     Unit {
-        text: format!("{head}。{body}"),
         head,
+        body,
         clause: false,
     }
 }
@@ -174,8 +188,8 @@ pub fn problem_units(item: &Item) -> Units {
         clauses
             .into_iter()
             .map(|c| Unit {
-                text: c.clone(),
                 head: c,
+                body: String::new(),
                 clause: true,
             })
             .collect(),
@@ -201,7 +215,7 @@ mod tests {
 
     fn clauses(u: Units) -> Vec<String> {
         match u {
-            Units::Kept(v) => v.into_iter().filter(|u| u.clause).map(|u| u.text).collect(),
+            Units::Kept(v) => v.into_iter().filter(|u| u.clause).map(|u| u.head).collect(),
             other => panic!("{other:?}"),
         }
     }
@@ -244,7 +258,7 @@ mod tests {
             Units::Kept(v) => {
                 assert_eq!(v.len(), 1);
                 assert!(!v[0].clause);
-                assert!(v[0].text.contains("三笔资金"), "the body is read: {v:?}");
+                assert!(v[0].body.contains("三笔资金"), "the body is read: {v:?}");
             }
             other => panic!("{other:?}"),
         }

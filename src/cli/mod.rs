@@ -89,6 +89,22 @@ pub enum Command {
     /// Search the reports of a built index by keyword.
     Search(SearchArgs),
     /// Print recurring problem and measure themes from a built index.
+    ///
+    /// A theme is a problem (or measure) that recurs across reports, in one category of the
+    /// taxonomy (资金使用与管理 … for evaluation, audit, budget and rectification reports;
+    /// 经济运行 … 作风与廉政 for government reports). Each item points back to its file and
+    /// line; a problem item that bundles several problems is split into clauses, each in its
+    /// own theme. Near-copies of a report count once (`independent`). Filters keep the items
+    /// of matching reports and recount; `--by` prints each theme's counts per year, region or
+    /// genre (the trend).
+    ///
+    /// Examples:
+    ///   baogao themes --problems --top 15
+    ///   baogao themes --genre government_work_report --from 2015 --to 2025 --by year
+    ///   baogao themes --category 资金使用与管理 --region 江西省 --json
+    ///
+    /// --json prints one JSON document: aggregate.json's layout, filtered; with --by, one
+    /// object {by, problems, measures} whose themes carry `periods`.
     Themes(ThemesArgs),
 }
 
@@ -314,13 +330,33 @@ pub struct ThemesArgs {
     pub region: Option<String>,
     /// Only items of reports whose own year is this year or in this range (`2019`,
     /// `2015..2020`).
-    #[arg(long, value_name = "YEAR|FROM..TO")]
+    #[arg(long, value_name = "YEAR|FROM..TO", conflicts_with_all = ["from", "to"])]
     pub report_year: Option<String>,
+    /// Only items of reports whose own year is FROM or later.
+    #[arg(long, value_name = "FROM")]
+    pub from: Option<i64>,
+    /// Only items of reports whose own year is TO or earlier.
+    #[arg(long, value_name = "TO")]
+    pub to: Option<i64>,
+    /// Only themes of this category (`资金使用与管理`, `就业民生`, `其他`; see
+    /// src/aggregate/taxonomy.tsv).
+    #[arg(long)]
+    pub category: Option<String>,
+    /// Counts per theme and period: report year, region (province) or genre.
+    #[arg(long, value_enum)]
+    pub by: Option<ThemesBy>,
     /// JSON instead of text.
     #[arg(long)]
     pub json: bool,
     #[command(flatten)]
     pub common: Common,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ThemesBy {
+    Year,
+    Region,
+    Genre,
 }
 
 /// Let `baogao search 资金 -面谈` work without `--`: after the `search` command, an argument
