@@ -187,6 +187,27 @@ pub const COORDINATORS: &[Cue] = &[
     cue("并", "and also"),
 ];
 
+/// Labels of a report's back matter: a glossary or an annex ends the section before it (a
+/// measures list must not run on into 名词解释 1.三公经费：指…). Matched at the start of a
+/// paragraph, after an optional `附：` and outline marker; an annex label must stand alone or be
+/// followed by its number or a colon (附件1：, not 附件材料不齐全).
+pub const GLOSSARY_LABELS: &[Cue] = &[
+    cue("名词解释", "glossary (explanation of terms)"),
+    cue("名词释义", "glossary"),
+    cue("名词注释", "glossary"),
+    cue("术语解释", "explanation of terms"),
+    cue("术语表", "list of terms"),
+    cue("词语解释", "explanation of words"),
+    cue("有关名词解释", "explanation of the terms used"),
+];
+/// The annex labels that open back matter: of the split's annex labels (附件 附表 附录 表 图 …)
+/// only these, since a table label (表1) may stand inside a section.
+pub const ANNEX_HEADS: &[Cue] = &[
+    cue("附件", "annex"),
+    cue("附表", "annexed table"),
+    cue("附录", "appendix"),
+];
+
 /// Words of a heading about rectification: the problem headings under it (关于…的问题) each head
 /// the account of how that problem was fixed, so they open no problems sections.
 pub const RECTIFICATION_HEADS: &[Cue] = &[

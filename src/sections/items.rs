@@ -260,6 +260,14 @@ impl Ctx<'_> {
         if !list.is_empty() {
             return list;
         }
+        // An intro sentence ending in a colon (我们也看到工作中还存在一些问题：甲。乙。): the
+        // sentences after it are the items.
+        if let Some(k) = intro_colon(ln, from) {
+            let sentences = self.sentence_items(li, k + 1, role);
+            if sentences.len() >= 2 {
+                return sentences;
+            }
+        }
         vec![self.plain_item(ln, from, ln.s.len(), role)]
     }
 
@@ -317,4 +325,15 @@ impl Ctx<'_> {
             .collect();
         cues::EMPTY_BODIES.iter().any(|c| c.text == s)
     }
+}
+
+/// Longest intro sentence (chars) before a colon that opens a paragraph's list of sentences.
+const MAX_INTRO_CHARS: usize = 60;
+
+/// The colon that ends a paragraph's first sentence (from char `from`), if the sentence is
+/// short enough to be an intro and the colon is not the paragraph's last char.
+fn intro_colon(ln: &Ln, from: usize) -> Option<usize> {
+    let end = ln.s.len().min(from + MAX_INTRO_CHARS);
+    let k = (from..end).find(|&k| is_colon(ln.s[k]) || is_clause_end(ln.s[k]))?;
+    (is_colon(ln.s[k]) && k + 1 < ln.s.len()).then_some(k)
 }

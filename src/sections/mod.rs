@@ -275,9 +275,23 @@ fn sections_with_strategy(report: &Report) -> Vec<(&'static str, Section)> {
                 strategy,
                 Opened {
                     mut section,
-                    last_no,
+                    mut last_no,
                 },
             )) => {
+                // Back matter inside the section's range ends it.
+                if let Some(j) = (i + 1..lns.len())
+                    .take_while(|&j| lns[j].no <= last_no)
+                    .find(|&j| is_back_matter(&lns[j].s))
+                {
+                    let before = &lns[j - 1];
+                    last_no = before.no;
+                    section.line_end = before.src_end();
+                    prune_from(&mut section.items, lns[j].src);
+                    if section.items.is_empty() && !section.empty {
+                        i = j;
+                        continue;
+                    }
+                }
                 section.source = report.source().to_string();
                 section.report = report.id.clone();
                 out.push((strategy, section));
@@ -289,6 +303,42 @@ fn sections_with_strategy(report: &Report) -> Vec<(&'static str, Section)> {
         }
     }
     out
+}
+
+/// Whether paragraph `s` (simplified) opens a report's back matter: a glossary or an annex
+/// ([`cues::GLOSSARY_LABELS`], [`cues::ANNEX_HEADS`]).
+fn is_back_matter(s: &[char]) -> bool {
+    let text: String = s.iter().collect();
+    let mut t = text.trim_start();
+    for lead in ["附：", "附:"] {
+        t = t.strip_prefix(lead).unwrap_or(t);
+    }
+    if let Some(m) = crate::lex::marker::parse_marker(&t.chars().collect::<Vec<_>>()) {
+        t = &t[t.char_indices().nth(m.len).map_or(t.len(), |(b, _)| b)..];
+    }
+    let t = t.trim_start();
+    if cues::GLOSSARY_LABELS.iter().any(|c| {
+        t.strip_prefix(c.text)
+            .is_some_and(|r| r.is_empty() || r.starts_with(['：', ':', ' ', '（', '(']))
+    }) {
+        return true;
+    }
+    cues::ANNEX_HEADS.iter().any(|c| {
+        t.strip_prefix(c.text).is_some_and(|r| {
+            let r = r.trim_start_matches(|ch: char| {
+                ch.is_ascii_digit() || crate::lex::numeral::cjk_digit(ch).is_some() || ch == '十'
+            });
+            r.is_empty() || r.starts_with(['：', ':', ' ', '、', '.', '．'])
+        })
+    })
+}
+
+/// Drop the items (and children) that start at source line `line` or later.
+fn prune_from(items: &mut Vec<Item>, line: usize) {
+    items.retain(|it| it.line < line);
+    for it in items.iter_mut() {
+        prune_from(&mut it.children, line);
+    }
 }
 
 /// The type a heading names, if any: `problems`, `measures` or neither.

@@ -862,3 +862,78 @@ fn a_heading_glued_to_its_first_sentence_still_opens_its_section() {
     assert_eq!(secs[1].r#type, MEASURES);
     assert_eq!(secs[1].items.len(), 2, "{:#?}", secs[1].items);
 }
+
+// ---- intro sentences and back matter (issue 11; sentences in our own words) ----
+
+#[test]
+fn an_intro_sentence_ending_in_a_colon_falls_back_to_sentence_items() {
+    let secs = sections_of_text(
+        "二、存在的不足\n在肯定成绩的同时，我们也看到工作中还存在一些问题：产业结构单一，抗风险能力弱。项目储备不足，后续投资乏力。基层治理能力有待提升。\n三、下一步打算\n（一）调整产业结构。\n",
+    );
+    let p = secs
+        .iter()
+        .find(|s| s.r#type == PROBLEMS)
+        .expect("problems");
+    assert_eq!(
+        heads_of(p),
+        [
+            "产业结构单一，抗风险能力弱",
+            "项目储备不足，后续投资乏力",
+            "基层治理能力有待提升"
+        ]
+    );
+    // A colon that ends the paragraph, or one after a long first sentence, is no intro.
+    let secs =
+        sections_of_text("二、存在的问题\n项目资金拨付率为61%，工程款支付滞后，主要原因如下：\n");
+    let p = secs
+        .iter()
+        .find(|s| s.r#type == PROBLEMS)
+        .expect("problems");
+    assert_eq!(p.items.len(), 1);
+}
+
+#[test]
+fn a_cue_split_over_two_sentences_opens_the_section() {
+    // Recognition in one sentence, the problem word in the next.
+    let secs = sections_of_text(
+        "各位代表：\n过去一年，全市经济运行总体平稳。\n我们也清醒地认识到，前进道路上不会一帆风顺。当前，我市发展面临诸多困难挑战：外需收缩，工业品价格持续低位；部分企业订单不足，经营困难；财政收支平衡难度加大。我们一定直面问题，全力以赴加以解决。\n",
+    );
+    let p = secs
+        .iter()
+        .find(|s| s.r#type == PROBLEMS)
+        .expect("problems");
+    assert_eq!(
+        heads_of(p),
+        [
+            "外需收缩，工业品价格持续低位",
+            "部分企业订单不足，经营困难",
+            "财政收支平衡难度加大"
+        ]
+    );
+}
+
+#[test]
+fn a_glossary_or_an_annex_ends_the_section_before_it() {
+    for label in ["名词解释：", "附：名词解释", "附件1", "附件：评价指标体系"]
+    {
+        let text = format!(
+            "三、改进措施\n1.加快资金支付。\n2.细化绩效指标。\n{label}\n1.绩效目标：指项目预期达到的产出和效果。\n2.满意度：指受益群众对项目的评价。\n"
+        );
+        let secs = sections_of_text(&text);
+        let m = secs
+            .iter()
+            .find(|s| s.r#type == MEASURES)
+            .expect("measures");
+        assert_eq!(heads_of(m), ["加快资金支付", "细化绩效指标"], "{label}");
+        assert_eq!(m.line_end, 3, "{label}");
+    }
+    // A sentence about annexes is no annex label.
+    let secs = sections_of_text(
+        "三、存在的问题\n1.项目资金拨付滞后。\n附件材料不齐全，验收资料缺失。\n2.绩效指标不够量化。\n",
+    );
+    let p = secs
+        .iter()
+        .find(|s| s.r#type == PROBLEMS)
+        .expect("problems");
+    assert_eq!(p.line_end, 4);
+}
