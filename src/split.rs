@@ -153,7 +153,17 @@ pub struct Layout {
 pub fn split(lines: &[CleanLine]) -> Layout {
     let view: Vec<&str> = lines.iter().map(|l| l.simplified.trim()).collect();
     let titles = numbered_series(&view);
-    if titles.len() >= 2 {
+    // Body text before the first title means the numbered titles are parts of the report
+    // above them (the tables of a final-accounts report: 机关资本性支出(一), (二)), not a series
+    // of reports: no line of the body may be left out of every report.
+    let body_before: usize = titles.first().map_or(0, |&t| {
+        view[..t - 1]
+            .iter()
+            .filter(|l| is_body_text(l))
+            .map(|l| l.chars().count())
+            .sum()
+    });
+    if titles.len() >= 2 && body_before < MAX_CHARS_BEFORE_SERIES {
         let last_title = titles[titles.len() - 1];
         let trailer_start = trailer(&view, last_title + 1);
         let stop = trailer_start.unwrap_or(view.len() + 1);
@@ -211,6 +221,10 @@ pub fn split(lines: &[CleanLine]) -> Layout {
         trailer_start,
     }
 }
+
+/// Most chars of body text before the first title of a series of reports (an editor's intro to
+/// a collection is short; a report body is not).
+const MAX_CHARS_BEFORE_SERIES: usize = 1_500;
 
 /// A document site's file name, `第四章 组织课件.ppt`, `物业管理质量手册.docx`.
 static DOC_FILE_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -655,6 +669,20 @@ mod tests {
             );
             assert_eq!(titles_and_ends(&text), vec![(2, 3), (4, 5)], "{one}");
         }
+    }
+
+    #[test]
+    fn numbered_table_titles_after_a_report_body_are_no_series() {
+        // A final-accounts report with its numbered tables after the text: one report, from
+        // its title on.
+        let mut text = String::from("某省2023年财政决算报告\n");
+        for k in 0..50 {
+            text.push_str(&format!(
+                "第{k}段：全省一般公共预算收入完成情况良好，各项支出保障有力，财政运行总体平稳有序。\n"
+            ));
+        }
+        text.push_str("机关资本性支出(一)\n科目 金额\n机关资本性支出(二)\n科目 金额\n");
+        assert_eq!(titles_and_ends(&text), [(1, 55)]);
     }
 
     #[test]

@@ -220,6 +220,7 @@ pub const MEASURE_WORDS: &[Cue] = &[
     cue("建议", "suggestions, recommendations"),
     cue("对策", "countermeasures"),
     cue("下一步", "next step"),
+    cue("下步", "next step (下步工作措施, a short form of 下一步)"),
     cue("今后", "from now on, in future"),
     cue("打算", "plans, intentions"),
     cue(

@@ -332,7 +332,7 @@ const MAX_INTRO_CHARS: usize = 60;
 
 /// The colon that ends a paragraph's first sentence (from char `from`), if the sentence is
 /// short enough to be an intro and the colon is not the paragraph's last char.
-fn intro_colon(ln: &Ln, from: usize) -> Option<usize> {
+pub(super) fn intro_colon(ln: &Ln, from: usize) -> Option<usize> {
     let end = ln.s.len().min(from + MAX_INTRO_CHARS);
     let k = (from..end).find(|&k| is_colon(ln.s[k]) || is_clause_end(ln.s[k]))?;
     (is_colon(ln.s[k]) && k + 1 < ln.s.len()).then_some(k)

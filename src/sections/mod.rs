@@ -294,7 +294,31 @@ fn sections_with_strategy(report: &Report) -> Vec<(&'static str, Section)> {
                 }
                 section.source = report.source().to_string();
                 section.report = report.id.clone();
+                // A measures heading whose first paragraph sums up the problems (八、下步工作措施
+                // / 决算情况总体较好，但也存在一些困难和问题，主要是：…): that paragraph is a
+                // problems section of its own, inside the measures section.
+                let inner = (section.r#type == MEASURES
+                    && i + 1 < lns.len()
+                    && lns[i + 1].no <= last_no
+                    && outline.node_at[i + 1].is_none())
+                .then(|| open::first(open::AT_LINE, &ctx, i + 1))
+                .flatten()
+                .filter(|(_, o)| o.section.r#type == PROBLEMS && o.last_no <= last_no);
                 out.push((strategy, section));
+                if let Some((strategy, Opened { mut section, .. })) = inner {
+                    // Its items are the paragraph's own, not the measures numbered after it.
+                    let para = &lns[i + 1];
+                    if section.items.iter().any(|it| it.line > para.src_end()) {
+                        let from = items::intro_colon(para, 0).map_or(0, |k| k + 1);
+                        section.items = ctx.sentence_items(i + 1, from, ItemRole::Problem);
+                        section.line_end = para.src_end();
+                    }
+                    section.source = report.source().to_string();
+                    section.report = report.id.clone();
+                    if !section.items.is_empty() {
+                        out.push((strategy, section));
+                    }
+                }
                 while i < lns.len() && lns[i].no <= last_no {
                     i += 1;
                 }

@@ -937,3 +937,29 @@ fn a_glossary_or_an_annex_ends_the_section_before_it() {
         .expect("problems");
     assert_eq!(p.line_end, 4);
 }
+
+#[test]
+fn a_measures_heading_whose_first_paragraph_sums_up_the_problems_holds_both() {
+    let secs = sections_of_text(
+        "八、下步工作措施\n全年决算情况总体平稳，但也存在一些困难和问题，主要是：税收收入增长乏力；部分专项资金结转较多；基层“三保”压力较大。对此，我们将认真加以解决。\n（一）加强收入征管。落实各项税费政策。\n（二）盘活存量资金。清理结转结余资金。\n",
+    );
+    let m = secs
+        .iter()
+        .find(|s| s.r#type == MEASURES)
+        .expect("measures");
+    assert_eq!(heads_of(m), ["加强收入征管", "盘活存量资金"]);
+    let p = secs
+        .iter()
+        .find(|s| s.r#type == PROBLEMS)
+        .expect("problems");
+    assert_eq!(p.heading_line, 2);
+    assert_eq!(p.line_end, 2);
+    assert_eq!(
+        heads_of(p),
+        [
+            "税收收入增长乏力",
+            "部分专项资金结转较多",
+            "基层“三保”压力较大"
+        ]
+    );
+}
