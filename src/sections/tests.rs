@@ -334,6 +334,8 @@ fn label_with_text_on_the_same_line() {
 
 #[test]
 fn rectification_and_announcement_headings_are_not_problems() {
+    // A rectification heading is no problems heading by its words (its sub-headings decide:
+    // see problems_under_a_rectification_heading_are_listed_when_they_name_problems).
     for h in [
         "审计查出问题的整改情况",
         "问题整改的具体情况",
@@ -644,13 +646,17 @@ fn announcements_and_adopted_suggestions_are_not_measure_lists() {
 }
 
 #[test]
-fn problem_headings_under_a_rectification_heading_are_not_sections() {
+fn problems_under_a_rectification_heading_are_listed_when_they_name_problems() {
+    // The rectification report lists its problems, each with its rectification: one problems
+    // section whose items are the problems (their status is read by the themes stage).
     let text = "整改报告\n二、问题整改的具体情况\n1.关于台账不全的问题。\n整改情况：已补齐台账。\n2.关于设备老化的问题。\n整改情况：已更换设备。";
-    assert!(
-        sections_of_text(text).is_empty(),
-        "{:#?}",
-        sections_of_text(text)
-    );
+    let secs = sections_of_text(text);
+    assert_eq!(secs.len(), 1, "{secs:#?}");
+    assert_eq!(secs[0].r#type, PROBLEMS);
+    assert_eq!(heads_of(&secs[0]), ["关于台账不全的问题", "关于设备老化的问题"]);
+    // Sub-headings that name the work done, not problems, open nothing.
+    let text = "整改报告\n二、问题整改的具体情况\n1.健全台账制度。\n已补齐台账。\n2.更新办公设备。\n已更换设备。";
+    assert!(sections_of_text(text).is_empty(), "{:#?}", sections_of_text(text));
     // The same headings under a plain heading are a problems list.
     let secs = sections_of_text(
         "检查报告\n二、检查发现的问题\n1.关于台账不全的问题。\n登记簿缺页。\n2.关于设备老化的问题。\n两台电脑无法开机。",

@@ -14,7 +14,13 @@ impl Ctx<'_> {
         if ln.s[a..b].iter().filter(|&&c| is_comma(c)).count() >= 3 {
             return None;
         }
-        let ty = classify(&ln.simp(a, b))?;
+        let ty = match classify(&ln.simp(a, b)) {
+            Some(ty) => ty,
+            // 二、问题整改的具体情况 over 1.关于预算编制不够精准的问题。…: a rectification
+            // report lists its problems, each with how far its fix got.
+            None if self.lists_rectified_problems(n, &ln.simp(a, b)) => PROBLEMS,
+            None => return None,
+        };
         if self.explains_a_template(node.li, b) {
             // 三、问题和改进措施。这部分主要写…: a how-to describing a report's parts.
             return None;
@@ -84,6 +90,29 @@ impl Ctx<'_> {
                 .iter()
                 .any(|o| t.starts_with(o.text))
         })
+    }
+
+    /// Whether heading node `n` (headline `h`, simplified) is about the rectification of
+    /// problems (问题整改的具体情况, 审计查出问题的整改情况) and its sub-headings name the
+    /// problems (关于…的问题), not the work done on them (整改上轮巡视整改未到位问题): two or
+    /// more, most of them with a problem word no fixing verb governs.
+    fn lists_rectified_problems(&self, n: usize, h: &str) -> bool {
+        if !cues::contains_any(h, cues::RECTIFICATION_HEADS) || cues::last_problem_pos(h).is_none()
+        {
+            return false;
+        }
+        let children = &self.outline.nodes[n].children;
+        let naming = children
+            .iter()
+            .filter(|&&c| {
+                let node = &self.outline.nodes[c];
+                let ln = &self.lns[node.li];
+                let (a, b) = headline_range(&ln.s, node.marker.len, ln.s.len());
+                let head = ln.simp(a, b);
+                cues::last_problem_pos(&head).is_some()
+            })
+            .count();
+        children.len() >= 2 && 2 * naming > children.len()
     }
 
     pub(in crate::sections) fn under_rectification(&self, n: usize) -> bool {
