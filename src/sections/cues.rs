@@ -43,7 +43,10 @@ pub const FIX_VERBS: &[Cue] = &[
     cue("化解", "defuse"),
     cue("攻克", "overcome"),
     cue("整治", "clean up"),
-    cue("整改", "rectify (整改上轮巡视整改未到位问题: work done on problems)"),
+    cue(
+        "整改",
+        "rectify (整改上轮巡视整改未到位问题: work done on problems)",
+    ),
     cue("处置", "dispose of (处置问题线索)"),
     cue("防范", "guard against"),
     cue("聚焦", "focus on (a plan's wording)"),

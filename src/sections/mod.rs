@@ -511,6 +511,10 @@ pub fn is_intro_sentence(s: &[char], next_is_marker: bool) -> Option<usize> {
         .map(|c| c.from)
 }
 
+/// Chars after a recognising clause (…仍然不少，) that make the rest of its sentence the first
+/// part of the `；` list that follows.
+const MIN_FIRST_PART_CHARS: usize = 6;
+
 /// An opening sentence found by [`intro_cue`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct IntroCue {
@@ -538,14 +542,27 @@ pub fn intro_cue(s: &[char], next_is_marker: bool) -> Option<IntroCue> {
                 continue;
             }
             let vi = text[..b].chars().count() + v.text.chars().count();
-            // A problem word within 20 chars, in the same clause group (no 。；).
+            // 我们也清醒认识到：甲；乙；丙。 — a recognition verb right before a colon announces
+            // the list itself.
+            if RECOGNITION_VERBS.iter().any(|r| r.text == v.text)
+                && s.get(vi).is_some_and(|&c| is_colon(c))
+                && s[vi..].iter().filter(|&&c| is_semicolon(c)).count() >= 2
+            {
+                return Some(IntroCue {
+                    from: vi + 1,
+                    listed: true,
+                });
+            }
+            // A problem word within 20 chars, in the same clause group: the window stops at
+            // 。；： (存在以下情况：…问题 names no problem of its own).
             let window_end = (vi + 20).min(s.len());
             let mut hit = None;
             for j in vi..window_end {
-                if s[j] == '。' || is_semicolon(s[j]) {
+                if s[j] == '。' || is_semicolon(s[j]) || is_colon(s[j]) {
                     break;
                 }
-                let rest: String = s[j..window_end].iter().collect();
+                // The word starts within the window (发展中的老问题 may end past it).
+                let rest: String = s[j..(j + 4).min(s.len())].iter().collect();
                 if let Some(w) = PROBLEM_WORDS.iter().find(|w| rest.starts_with(w.text)) {
                     hit = Some(j + w.text.chars().count());
                 }
@@ -614,8 +631,13 @@ pub fn intro_cue(s: &[char], next_is_marker: bool) -> Option<IntroCue> {
             }
             let tail: String = s[next..].iter().collect();
             if tail.matches('；').count() + tail.matches(';').count() >= 2 {
+                // 我们也清醒地认识到，…老问题、新挑战仍然不少，传统产业转型任务艰巨，…；甲；乙:
+                // after a recognising clause, the rest of the cue sentence is the first part.
+                let first_part = (after..k)
+                    .find(|&c| matches!(s[c], '，' | ','))
+                    .filter(|&c| recognises && k - c > MIN_FIRST_PART_CHARS);
                 return Some(IntroCue {
-                    from: next,
+                    from: first_part.map_or(next, |c| c + 1),
                     listed: true,
                 });
             }

@@ -653,10 +653,17 @@ fn problems_under_a_rectification_heading_are_listed_when_they_name_problems() {
     let secs = sections_of_text(text);
     assert_eq!(secs.len(), 1, "{secs:#?}");
     assert_eq!(secs[0].r#type, PROBLEMS);
-    assert_eq!(heads_of(&secs[0]), ["关于台账不全的问题", "关于设备老化的问题"]);
+    assert_eq!(
+        heads_of(&secs[0]),
+        ["关于台账不全的问题", "关于设备老化的问题"]
+    );
     // Sub-headings that name the work done, not problems, open nothing.
     let text = "整改报告\n二、问题整改的具体情况\n1.健全台账制度。\n已补齐台账。\n2.更新办公设备。\n已更换设备。";
-    assert!(sections_of_text(text).is_empty(), "{:#?}", sections_of_text(text));
+    assert!(
+        sections_of_text(text).is_empty(),
+        "{:#?}",
+        sections_of_text(text)
+    );
     // The same headings under a plain heading are a problems list.
     let secs = sections_of_text(
         "检查报告\n二、检查发现的问题\n1.关于台账不全的问题。\n登记簿缺页。\n2.关于设备老化的问题。\n两台电脑无法开机。",
@@ -966,6 +973,42 @@ fn a_measures_heading_whose_first_paragraph_sums_up_the_problems_holds_both() {
             "税收收入增长乏力",
             "部分专项资金结转较多",
             "基层“三保”压力较大"
+        ]
+    );
+}
+
+#[test]
+fn recognising_sentences_that_end_in_a_colon_list_their_problems() {
+    // …面临的困难和挑战：甲，乙，丙。丁。 — sentences after the colon, no list marks.
+    let secs = sections_of_text(
+        "各位代表：\n过去一年，全县经济运行总体平稳。\n同时，我们也清醒地看到面临的困难和挑战：有效需求不足，科技创新能力不强，转型升级任务艰巨。政府部门形式主义仍不同程度存在。我们一定直面问题，尽心竭力做好工作。\n",
+    );
+    let p = secs
+        .iter()
+        .find(|s| s.r#type == PROBLEMS)
+        .expect("problems");
+    assert_eq!(p.heading_line, 3);
+    assert_eq!(
+        heads_of(p),
+        [
+            "有效需求不足，科技创新能力不强，转型升级任务艰巨",
+            "政府部门形式主义仍不同程度存在"
+        ]
+    );
+    // 我们也清醒认识到：甲；乙；丙。 — the recognition verb itself announces the list.
+    let secs = sections_of_text(
+        "各位代表：\n我们也清醒认识到：工业增长动力不足；城乡收入差距仍较明显；基层公共服务还有短板。\n",
+    );
+    let p = secs
+        .iter()
+        .find(|s| s.r#type == PROBLEMS)
+        .expect("problems");
+    assert_eq!(
+        heads_of(p),
+        [
+            "工业增长动力不足",
+            "城乡收入差距仍较明显",
+            "基层公共服务还有短板"
         ]
     );
 }

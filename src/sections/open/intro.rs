@@ -78,6 +78,11 @@ impl Ctx<'_> {
                     }
                 }
             }
+            if items.is_empty() && from < ln.s.len() {
+                // …面临的困难和挑战：甲，乙。丙。: no list marks and no numbered lines, so the
+                // sentences after the colon are the items.
+                items = self.sentence_items(li, from, role);
+            }
         } else if from < ln.s.len() {
             // 我们也清醒看到…困难和问题。甲。乙。: the sentences after the cue.
             items = self.sentence_items(li, from, role);
