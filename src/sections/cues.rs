@@ -309,6 +309,17 @@ pub const RECOGNITION_VERBS: &[Cue] = &[
     cue("坦承", "admit frankly"),
 ];
 
+/// Words right after a problem word that acknowledge the problems (面临的问题和困难也不少,
+/// 困难还很多): such a sentence recognises problems as a 认识到 sentence does.
+pub const ACKNOWLEDGED_AFTER: &[Cue] = &[
+    cue("也不少", "are not few either"),
+    cue("还不少", "are still many"),
+    cue("不少", "are not few"),
+    cue("还很多", "are still many"),
+    cue("很多", "are many"),
+    cue("较多", "are rather many"),
+];
+
 /// Sentence openers that close a list of problem sentences: the report turns to its resolve
 /// (我们一定要直面挑战, 对此我们将高度重视, 这些都需要我们…解决).
 pub const CLOSING_OPENERS: &[Cue] = &[
@@ -569,6 +580,7 @@ mod tests {
             CLAUSE_LEAD_INS,
             HEADLINE_STOPS,
             RECOGNITION_VERBS,
+            ACKNOWLEDGED_AFTER,
             CLOSING_OPENERS,
             MEASURE_INTRO_OPENERS,
             MEASURE_INTRO_LINKERS,

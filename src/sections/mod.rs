@@ -300,7 +300,9 @@ fn sections_with_strategy(report: &Report) -> Vec<(&'static str, Section)> {
                 let inner = (section.r#type == MEASURES
                     && i + 1 < lns.len()
                     && lns[i + 1].no <= last_no
-                    && outline.node_at[i + 1].is_none())
+                    && outline.node_at[i + 1].is_none()
+                    // 结合审计发现的问题，建议：opens the proposals, not problems.
+                    && !opens_proposals(&lns[i + 1].s))
                 .then(|| open::first(open::AT_LINE, &ctx, i + 1))
                 .flatten()
                 .filter(|(_, o)| o.section.r#type == PROBLEMS && o.last_no <= last_no);
@@ -327,6 +329,26 @@ fn sections_with_strategy(report: &Report) -> Vec<(&'static str, Section)> {
         }
     }
     out
+}
+
+/// Whether a paragraph ends by announcing proposals (…结合审计发现的问题，建议：): a measure
+/// word in its last sentence, which ends in a colon.
+fn opens_proposals(s: &[char]) -> bool {
+    if is_measure_list_opener(s) {
+        return true;
+    }
+    let Some(last) = s.iter().rposition(|c| !is_space(*c)) else {
+        return false;
+    };
+    if !is_colon(s[last]) {
+        return false;
+    }
+    let start = s[..last]
+        .iter()
+        .rposition(|&c| is_sentence_end(c))
+        .map_or(0, |p| p + 1);
+    let sentence: String = s[start..last].iter().collect();
+    cues::contains_any(&sentence, cues::MEASURE_WORDS)
 }
 
 /// Whether paragraph `s` (simplified) opens a report's back matter: a glossary or an annex
@@ -554,8 +576,14 @@ pub fn intro_cue(s: &[char], next_is_marker: bool) -> Option<IntroCue> {
                 });
             }
             // A problem word within 20 chars, in the same clause group: the window stops at
-            // 。；： (存在以下情况：…问题 names no problem of its own).
-            let window_end = (vi + 20).min(s.len());
+            // 。；： (存在以下情况：…问题 names no problem of its own). After a recognition verb
+            // the whole sentence counts (我们清醒认识到，我国仍处于…，…突出问题尚未解决).
+            let recognition_verb = RECOGNITION_VERBS.iter().any(|r| r.text == v.text);
+            let window_end = if recognition_verb {
+                s.len()
+            } else {
+                (vi + 20).min(s.len())
+            };
             let mut hit = None;
             for j in vi..window_end {
                 if s[j] == '。' || is_semicolon(s[j]) || is_colon(s[j]) {
@@ -597,7 +625,11 @@ pub fn intro_cue(s: &[char], next_is_marker: bool) -> Option<IntroCue> {
                 });
             }
             // Does the cue sentence recognise problems?
-            let recognises = contains_any(&sentence, RECOGNITION_VERBS);
+            let recognises = contains_any(&sentence, RECOGNITION_VERBS) || {
+                // 问题和困难也不少: an acknowledging word within a few chars after.
+                let tail: String = s[after..(after + 6).min(s.len())].iter().collect();
+                contains_any(&tail, ACKNOWLEDGED_AFTER)
+            };
             let next = (k + 1).min(s.len());
             if k >= s.len() || s[next..].iter().all(|c| is_space(*c) || *c == '。') {
                 // The cue sentence ends the paragraph: numbered lines must follow.

@@ -1012,3 +1012,30 @@ fn recognising_sentences_that_end_in_a_colon_list_their_problems() {
         ]
     );
 }
+
+#[test]
+fn acknowledged_and_far_recognised_problems_open_a_section() {
+    // 问题和困难也不少: acknowledged, so the plain sentences after it are problems.
+    let secs = sections_of_text(
+        "各位代表：\n我们在各项工作取得成绩的同时，面临的问题和困难也不少。物价上涨幅度偏大。部分地区电力供应紧张。\n",
+    );
+    let p = secs
+        .iter()
+        .find(|s| s.r#type == PROBLEMS)
+        .expect("problems");
+    assert_eq!(heads_of(p), ["物价上涨幅度偏大", "部分地区电力供应紧张"]);
+    // The problem word far after 认识到, in the same sentence.
+    let secs = sections_of_text(
+        "各位代表：\n我们清醒认识到，我县仍处于爬坡过坎的关键时期，发展不平衡不充分的一些突出问题尚未解决。县域经济总量偏小。农村基础设施欠账较多。\n",
+    );
+    let p = secs
+        .iter()
+        .find(|s| s.r#type == PROBLEMS)
+        .expect("problems");
+    assert_eq!(heads_of(p), ["县域经济总量偏小", "农村基础设施欠账较多"]);
+    // A measures heading whose first paragraph announces the proposals holds no problems.
+    let secs = sections_of_text(
+        "七、审计建议\n做好今年工作，要统筹好发展和安全。结合审计发现的问题，建议：\n（一）加强预算管理。严控一般性支出。\n（二）规范资金使用。\n",
+    );
+    assert!(secs.iter().all(|s| s.r#type == MEASURES), "{secs:#?}");
+}
