@@ -9,7 +9,7 @@
 //! edits shares 80% or more. [`COPY_JACCARD`] sits between the two.
 //!
 //! Candidate pairs come from locality-sensitive hashing: the fingerprint is cut into
-//! [`BANDS`] bands of [`ROWS`] slots, and two reports are compared only when one band is equal.
+//! `BANDS` bands of `ROWS` slots, and two reports are compared only when one band is equal.
 //! At Jaccard 0.5 a pair is a candidate with probability 1 − (1 − 0.5²)³² ≈ 0.9999; at 0.05
 //! with ≈ 0.08, so the comparisons stay near-linear.
 

@@ -130,6 +130,12 @@ pub const TOPIC_OPENERS: &[Cue<()>] = &[
     cue("论", (), "on (论十大关系)"),
 ];
 
+/// Endings of a heading that names a field of work, not a measure (`教育助学方面`).
+pub const TOPIC_ENDINGS: &[Cue<()>] = &[
+    cue("方面", (), "as regards (…方面)"),
+    cue("领域", (), "the field of"),
+];
+
 /// Inline ordinals that bundle several problems in one item (`一是…；二是…`).
 pub const BUNDLE_ORDINALS: &[Cue<()>] = &[
     cue("一是", (), "first"),
@@ -270,6 +276,7 @@ mod tests {
             .iter()
             .chain(ACHIEVEMENT_WORDS)
             .chain(TOPIC_OPENERS)
+            .chain(TOPIC_ENDINGS)
             .chain(BUNDLE_ORDINALS)
             .map(|c| (c.text, c.gloss))
             .chain(RECTIFICATION_CUES.iter().map(|c| (c.text, c.gloss)));

@@ -170,7 +170,8 @@ pub struct Coverage {
     /// Problem items split into clause-level problems, and the clauses they gave.
     pub bundled_problem_items: usize,
     pub problem_clauses: usize,
-    /// Problem items left out of themes: topic headings (关于…问题) and achievement headings.
+    /// Items left out of themes: topic headings (关于…问题, 教育助学方面; problems and measures)
+    /// and achievement headings (problems).
     pub topic_headings_dropped: usize,
     pub achievement_headings_dropped: usize,
     /// Items of rectification reports per status (已整改, 整改中, 未整改, `unknown`).
@@ -463,7 +464,13 @@ fn themes(
                     }
                 }
             } else {
-                units::measure_units(item)
+                match units::measure_units(item) {
+                    units::Units::Kept(v) => v,
+                    _ => {
+                        cov.topic_headings_dropped += 1;
+                        continue;
+                    }
+                }
             };
             if list.iter().any(|u| u.clause) {
                 cov.bundled_problem_items += 1;

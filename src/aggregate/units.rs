@@ -4,7 +4,9 @@
 //! Topic headings (`关于农业合作化问题`) and achievement headings that sat in a problems section
 //! (`粮食生产再获丰收，实现稳步增长`) give none.
 
-use super::cues::{self, ACHIEVEMENT_WORDS, BUNDLE_ORDINALS, DEFICIENCY_WORDS, TOPIC_OPENERS};
+use super::cues::{
+    self, ACHIEVEMENT_WORDS, BUNDLE_ORDINALS, DEFICIENCY_WORDS, TOPIC_ENDINGS, TOPIC_OPENERS,
+};
 use crate::sections::Item;
 
 /// Han chars a clause needs to stand as a problem of its own; a shorter one (`难以衡量`) is read
@@ -86,10 +88,16 @@ fn whole(head: String, body: String) -> Unit {
     }
 }
 
-/// A measure item's unit.
-pub fn measure_units(item: &Item) -> Vec<Unit> {
+/// A measure item's unit, or [`Units::Topic`] for a heading that only names a field
+/// (`关于教育科技文化建设`, `教育助学方面`).
+pub fn measure_units(item: &Item) -> Units {
     let (head, body) = simplified_parts(item);
-    vec![whole(head, body)]
+    if TOPIC_OPENERS.iter().any(|c| head.starts_with(c.text))
+        || TOPIC_ENDINGS.iter().any(|c| head.ends_with(c.text))
+    {
+        return Units::Topic;
+    }
+    Units::Kept(vec![whole(head, body)])
 }
 
 /// Pieces of `text` cut at `；` `;` `。` and before the inline ordinals (`二是`).
@@ -264,6 +272,17 @@ mod tests {
         }
         let h = "绩效目标不明确，难以衡量";
         assert!(matches!(problem_units(&item(h, h)), Units::Kept(v) if v.len() == 1));
+    }
+
+    #[test]
+    fn measure_headings_that_name_a_field_give_no_units() {
+        let mut m = item("教育助学方面", "教育助学方面");
+        m.role = ItemRole::Measure;
+        assert_eq!(measure_units(&m), Units::Topic);
+        let m = item("关于教育科技文化建设", "关于教育科技文化建设");
+        assert_eq!(measure_units(&m), Units::Topic);
+        let m = item("加快资金拨付", "加快资金拨付。按进度拨付。");
+        assert!(matches!(measure_units(&m), Units::Kept(v) if v.len() == 1));
     }
 
     #[test]
