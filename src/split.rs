@@ -222,6 +222,10 @@ pub fn split(lines: &[CleanLine]) -> Layout {
     }
 }
 
+/// Body chars after a "related"/share line that make it a widget above the text, not the
+/// trailer (a disclaimer sentence after a copyright line is not a report body).
+const MIN_BODY_AFTER_WIDGET: usize = 200;
+
 /// Most chars of body text before the first title of a series of reports (an editor's intro to
 /// a collection is short; a report body is not).
 const MAX_CHARS_BEFORE_SERIES: usize = 1_500;
@@ -461,13 +465,22 @@ const PIECES: &str = "篇";
 /// The first line of the page trailer at or after line `from`: a [`RELATED_HEADER`] line, or a
 /// [`FOOTER_NOTE`] after which no body text follows.
 fn trailer(view: &[&str], from: usize) -> Option<usize> {
+    let body_chars = |lines: &[&str]| -> usize {
+        lines
+            .iter()
+            .filter(|l| is_body_text(l))
+            .map(|l| l.chars().count())
+            .sum()
+    };
     (from..=view.len()).find(|&n| {
         let l = view[n - 1];
         let short = l.chars().count() <= 64;
-        (short && RELATED_HEADER.is_match(l))
-            || (short
-                && FOOTER_NOTE.is_match(l)
-                && !view[n..].iter().any(|rest| is_body_text(rest)))
+        // A share widget above the text (分享到：) is no trailer: more body follows it than
+        // precedes it.
+        (short && RELATED_HEADER.is_match(l) && {
+            let after = body_chars(&view[n..]);
+            after < MIN_BODY_AFTER_WIDGET || body_chars(&view[from - 1..n - 1]) >= after
+        }) || (short && FOOTER_NOTE.is_match(l) && !view[n..].iter().any(|rest| is_body_text(rest)))
     })
 }
 
@@ -719,6 +732,21 @@ mod tests {
     fn a_piece_series_may_print_its_first_piece_without_header() {
         let text = "前言：我们特意为您整理了3篇证明范文，希望对您有帮助。\n兹证明张三系我村村民。\n特此证明。\n范文二\n兹证明李四家庭困难。\n范文三\n兹证明王五已迁出。";
         assert_eq!(titles_and_ends(text), vec![(2, 3), (4, 5), (6, 7)]);
+    }
+
+    #[test]
+    fn a_share_widget_above_the_text_is_no_trailer() {
+        let mut text = String::from(
+            "首页 > 政务公开\n某市2025年预算执行情况的报告\n时间：2026-03-19 来源：本网\n分享到：\n",
+        );
+        for k in 0..10 {
+            text.push_str(&format!(
+                "第{k}项：全市一般公共预算收入完成情况良好，各项支出保障有力，财政运行总体平稳。\n"
+            ));
+        }
+        let layout = split(&clean_text(&text));
+        assert_eq!(layout.trailer_start, None);
+        assert_eq!(layout.reports[0].line_end, 14);
     }
 
     #[test]

@@ -207,7 +207,13 @@ fn starts_clause(prev: Option<char>) -> bool {
 /// `二、存在问题`): a marker right after it starts the heading's list, though no blank or stop
 /// stands between (`三、建议和意见（一）加快…`).
 fn ends_a_heading_word(before: &[char]) -> bool {
-    const MAX_INLINE_HEADING_CHARS: usize = 12;
+    const MAX_INLINE_HEADING_CHARS: usize = 20;
+    // Blanks between the heading and the marker (主要措施   （一）) are no part of it.
+    let end = before
+        .iter()
+        .rposition(|&c| !is_space(c))
+        .map_or(0, |p| p + 1);
+    let before = &before[..end];
     let start = before
         .iter()
         .rposition(|&c| is_space(c) || is_sentence_end(c))
@@ -243,7 +249,10 @@ pub fn inline_marker_starts(s: &[char], last: &mut [u32; 4]) -> Vec<usize> {
                 && matches!(m.kind, MarkerKind::NumComma | MarkerKind::NumParen))
         {
             let after = s.get(i + m.len).copied();
-            let numeric_tail = after.is_some_and(|c| c.is_ascii_digit() || c == '%' || c == '％');
+            // `3.5%`, `2.1万`: an Arabic number, not a marker. A Han marker may be followed by
+            // a year (`一、2025年预算执行情况`).
+            let numeric_tail = matches!(m.kind, MarkerKind::NumComma | MarkerKind::NumParen)
+                && after.is_some_and(|c| c.is_ascii_digit() || c == '%' || c == '％');
             let in_series = m.ordinal == 1 || m.ordinal == last[k] + 1;
             if !numeric_tail && in_series {
                 out.push(i);

@@ -149,3 +149,27 @@ fn table_rows_are_told_from_text() {
         assert!(!row(no), "{no}");
     }
 }
+
+#[test]
+fn a_han_marker_before_a_year_and_a_long_heading_before_its_list_split_too() {
+    // A web page body on one line: `一、2025年…` opens a part (a year is no decimal), and the
+    // measures heading is followed, after blanks, by its first entry.
+    let text = "某市2025年预算执行情况的报告\n各位代表：现将预算执行情况报告如下。  一、2025年预算执行情况  全年一般公共预算收入完成86亿元，增长3.1%。  二、完成2026年预算任务的主要措施   （一）加强收入征管。落实各项税费政策。  （二）盘活存量资金。清理结转结余资金。\n";
+    let d = doc(text);
+    let r = Report::whole(&d);
+    let t: Vec<String> = texts(&paragraphs(&r.lines))
+        .into_iter()
+        .map(|p| p.trim().to_string())
+        .collect();
+    assert_eq!(
+        t,
+        vec![
+            "某市2025年预算执行情况的报告",
+            "各位代表：现将预算执行情况报告如下。",
+            "一、2025年预算执行情况  全年一般公共预算收入完成86亿元，增长3.1%。",
+            "二、完成2026年预算任务的主要措施",
+            "（一）加强收入征管。落实各项税费政策。",
+            "（二）盘活存量资金。清理结转结余资金。",
+        ]
+    );
+}

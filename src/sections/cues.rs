@@ -271,6 +271,11 @@ pub const FUTURE_MARKERS: &[Cue] = &[
     cue("下阶段", "next stage"),
     cue("下一阶段", "next stage"),
     cue("今年", "this year (in a plan)"),
+    cue(
+        "任务的",
+        "for the tasks of (完成2026年预算任务的主要措施: measures to fulfil a plan)",
+    ),
+    cue("目标的", "for the targets of (实现全年目标的措施)"),
 ];
 
 /// Words of a report on past work: a measure word *before* one of these is about work done
