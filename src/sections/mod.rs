@@ -257,6 +257,16 @@ fn sections_with_strategy(report: &Report) -> Vec<(&'static str, Section)> {
     let ctx = Ctx {
         lns: &lns,
         outline: &outline,
+        plan_year: plan_year(&report.title_simplified).or_else(|| {
+            // A title cut by the PDF's wrapping: the opening sentence says it too
+            // (受市人民政府委托，向大会报告2025年…执行情况和2026年…草案).
+            let opening: String = lns
+                .iter()
+                .take(OPENING_PARAGRAPHS)
+                .flat_map(|l| l.s.iter())
+                .collect();
+            plan_year(&opening)
+        }),
     };
 
     let mut out = Vec::new();
@@ -267,7 +277,13 @@ fn sections_with_strategy(report: &Report) -> Vec<(&'static str, Section)> {
             continue;
         }
         let found = match outline.node_at[i] {
-            Some(n) => open::first(open::AT_NODE, &ctx, n),
+            // A numbered paragraph that holds a whole flattened part (一、2013年工作回顾 …
+            // 同时，我们清醒认识到…困难和问题。主要是：…) may hold an opening sentence.
+            Some(n) => open::first(open::AT_NODE, &ctx, n).or_else(|| {
+                (lns[i].s.len() > MIN_FLATTENED_PART_CHARS)
+                    .then(|| ctx.intro_section(i).map(|o| ("intro_sentence", o)))
+                    .flatten()
+            }),
             None => open::first(open::AT_LINE, &ctx, i),
         };
         match found {
@@ -753,6 +769,33 @@ struct Opened {
 struct Ctx<'a> {
     lns: &'a [Ln<'a>],
     outline: &'a Outline,
+    /// The year a report plans for, when its title reviews one year and plans the next
+    /// (`2025年…预算执行情况和2026年…预算草案的报告` → 2026): a heading about that year's work
+    /// (`（三）2026年财政管理改革工作`) lists measures.
+    plan_year: Option<String>,
+}
+
+/// Chars of a numbered paragraph above which it is a flattened part, not a heading: its body
+/// is read for an opening sentence too.
+const MIN_FLATTENED_PART_CHARS: usize = 1_500;
+
+/// Paragraphs at a report's start read for its plan year when its title gives none.
+const OPENING_PARAGRAPHS: usize = 3;
+
+/// A year of a title: `2026年`, `2026 年`.
+static TITLE_YEAR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"((?:19|20)[0-9]{2})\s*年").unwrap_or_else(|e| panic!("TITLE_YEAR: {e}"))
+});
+
+/// The later of two distinct years in a title, as written (`2026`).
+fn plan_year(title: &str) -> Option<String> {
+    let years: std::collections::BTreeSet<&str> = TITLE_YEAR
+        .captures_iter(title)
+        .filter_map(|c| c.get(1).map(|m| m.as_str()))
+        .collect();
+    (years.len() >= 2)
+        .then(|| years.last().map(|y| y.to_string()))
+        .flatten()
 }
 
 impl Ctx<'_> {

@@ -1039,3 +1039,36 @@ fn acknowledged_and_far_recognised_problems_open_a_section() {
     );
     assert!(secs.iter().all(|s| s.r#type == MEASURES), "{secs:#?}");
 }
+
+#[test]
+fn a_heading_about_the_planned_years_work_lists_measures() {
+    // The report reviews 2025 and plans 2026: `2026年…工作` is the plan, `2025年…工作` is not.
+    let secs = sections_of_text(
+        "关于2025年预算执行情况和2026年预算草案的报告\n（一）2025年财政管理工作\n1.加强收入征管。\n2.盘活存量资金。\n（二）2026年财政管理改革工作\n1.深化零基预算改革。\n2.健全预算绩效管理。\n",
+    );
+    assert_eq!(secs.len(), 1, "{secs:#?}");
+    assert_eq!(secs[0].r#type, MEASURES);
+    assert_eq!(heads_of(&secs[0]), ["深化零基预算改革", "健全预算绩效管理"]);
+    // One year in the title: no plan year.
+    let secs = sections_of_text(
+        "2026年财政工作要点\n（一）2026年财政管理改革工作\n1.深化零基预算改革。\n2.健全预算绩效管理。\n",
+    );
+    assert!(secs.is_empty(), "{secs:#?}");
+}
+
+#[test]
+fn a_flattened_numbered_part_is_read_for_its_opening_sentence() {
+    // 一、…回顾 and its whole text on one line, problems in the middle of it.
+    let review = "全年经济运行总体平稳，主要指标好于预期，各项社会事业稳步发展，人民生活持续改善。"
+        .repeat(40);
+    let text = format!(
+        "各位代表：\n一、2025年工作回顾 {review}同时，我们清醒认识到，前进道路上还有不少困难和问题。主要是：县域经济总量偏小。农村基础设施欠账较多。这些问题，我们将认真解决。 二、2026年工作安排 （一）壮大县域经济。（二）补齐农村基础设施。\n"
+    );
+    let secs = sections_of_text(&text);
+    let p = secs
+        .iter()
+        .find(|s| s.r#type == PROBLEMS)
+        .expect("problems");
+    assert_eq!(heads_of(p), ["县域经济总量偏小", "农村基础设施欠账较多"]);
+    assert!(secs.iter().any(|s| s.r#type == MEASURES));
+}

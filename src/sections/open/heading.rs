@@ -3,6 +3,9 @@
 
 use super::super::*;
 
+/// Endings of a heading about a year's work (2026年财政管理改革工作, 2026年重点任务).
+const PLANNED_WORK_ENDINGS: &[&str] = &["工作", "任务", "工作任务"];
+
 impl Ctx<'_> {
     /// A section opened by the heading node `n`.
     pub(in crate::sections) fn heading_section(&self, n: usize) -> Option<Opened> {
@@ -19,6 +22,7 @@ impl Ctx<'_> {
             // 二、问题整改的具体情况 over 1.关于预算编制不够精准的问题。…: a rectification
             // report lists its problems, each with how far its fix got.
             None if self.lists_rectified_problems(n, &ln.simp(a, b)) => PROBLEMS,
+            None if self.names_planned_work(&ln.simp(a, b)) => MEASURES,
             None => return None,
         };
         if self.explains_a_template(node.li, b) {
@@ -113,6 +117,17 @@ impl Ctx<'_> {
             })
             .count();
         children.len() >= 2 && 2 * naming > children.len()
+    }
+
+    /// Whether a heading names the work of the year the report plans for
+    /// (`2026年财政管理改革工作` in a report on 2025 and the 2026 draft).
+    fn names_planned_work(&self, h: &str) -> bool {
+        self.plan_year.as_deref().is_some_and(|y| {
+            let compact: String = h.chars().filter(|c| !c.is_whitespace()).collect();
+            compact.contains(&format!("{y}年"))
+                && PLANNED_WORK_ENDINGS.iter().any(|e| compact.ends_with(e))
+                && !cues::contains_any(&compact, cues::PAST_GUARDS)
+        })
     }
 
     pub(in crate::sections) fn under_rectification(&self, n: usize) -> bool {
