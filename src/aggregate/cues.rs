@@ -2,17 +2,8 @@
 //! carries a gloss; `cue_examples.tsv` gives every row a sentence of our own, and a test checks
 //! that each sentence reads as its row says.
 
-/// One cue and what it means.
-#[derive(Debug, Clone, Copy)]
-pub struct Cue<T: 'static> {
-    pub text: &'static str,
-    pub means: T,
-    pub gloss: &'static str,
-}
-
-const fn cue<T>(text: &'static str, means: T, gloss: &'static str) -> Cue<T> {
-    Cue { text, means, gloss }
-}
+pub use crate::semantics::cues::Cue;
+use crate::semantics::cues::cue;
 
 /// Words that say something falls short. A clause with one states a problem; a problem item
 /// with none anywhere is a topic or an achievement heading, not a problem.

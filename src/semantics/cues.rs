@@ -14,7 +14,8 @@ pub struct Cue<T: 'static> {
     pub gloss: &'static str,
 }
 
-const fn cue<T>(text: &'static str, means: T, gloss: &'static str) -> Cue<T> {
+/// A table row: the one constructor of [`Cue`], shared by every stage's tables.
+pub(crate) const fn cue<T>(text: &'static str, means: T, gloss: &'static str) -> Cue<T> {
     Cue { text, means, gloss }
 }
 
