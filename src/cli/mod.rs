@@ -277,6 +277,11 @@ pub struct SearchArgs {
     /// Maximum number of hits.
     #[arg(long, short = 'n', default_value_t = 10)]
     pub limit: usize,
+    /// Also match reports that hold most (three quarters) of an unquoted run's words, not
+    /// only the run as written. By default every hit holds each word exactly as typed (in
+    /// either script).
+    #[arg(long)]
+    pub any: bool,
     /// Only reports that mention this year.
     #[arg(long, conflicts_with_all = ["from", "to"])]
     pub year: Option<i64>,

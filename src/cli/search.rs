@@ -52,6 +52,7 @@ pub fn run(args: SearchArgs) -> anyhow::Result<u8> {
             .transpose()?,
         genre: args.genre,
         region: args.region,
+        any: args.any,
     };
     let hits = index::search(&args.index, Segmenter::shared(), &req)?;
 

@@ -553,6 +553,8 @@ pub struct SearchRequest {
     /// Only reports about this region (a province, prefecture or county name as in the
     /// gazetteer: `江西省`, `九江市`).
     pub region: Option<String>,
+    /// Match most of a run's words, not only the run as written ([`query::ParsedQuery::any`]).
+    pub any: bool,
 }
 
 impl SearchRequest {
@@ -565,6 +567,7 @@ impl SearchRequest {
             report_years: None,
             genre: None,
             region: None,
+            any: false,
         }
     }
 }
@@ -720,7 +723,8 @@ impl SearchIndex {
 
     /// Run a search; hits are ordered by score, then source and ordinal.
     pub fn search(&self, req: &SearchRequest) -> Result<Vec<Hit>, SearchError> {
-        let parsed = query::parse(self.seg.jieba(), &req.query)?;
+        let mut parsed = query::parse(self.seg.jieba(), &req.query)?;
+        parsed.any = req.any;
         let f = self.fields;
         let searcher = self.reader.searcher();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> =
@@ -933,7 +937,7 @@ impl SearchIndex {
         let seg = searcher.segment_reader(addr.segment_ord);
         let inv = seg.inverted_index(field).map_err(|e| self.tantivy_err(e))?;
         let mut out = Vec::new();
-        let patterns = parsed.positive_units().flat_map(|u| u.patterns());
+        let patterns = parsed.positive_units().flat_map(|u| u.patterns(parsed.any));
         for (k, pattern) in patterns.enumerate() {
             let mut lists: Vec<(u32, Vec<u32>)> = Vec::with_capacity(pattern.len());
             for piece in pattern {

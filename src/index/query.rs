@@ -11,9 +11,9 @@
 //!
 //! Every word is normalised like the indexed text ([`normalize`]: width folding, then
 //! traditional → simplified) and cut with the same jieba, so `預算績效` and `预算绩效` are the
-//! same query. An unquoted run of letters is one [`Unit`]: most of its words must appear (see
-//! [`min_words`]), and reports where the run appears as written score higher; a quoted phrase
-//! must appear as written.
+//! same query. An unquoted run of letters is one [`Unit`]: it must appear as written, like a
+//! quoted phrase; under `--any` ([`ParsedQuery::any`]) most of its words are enough (see
+//! [`min_words`]), and reports where the run appears as written score higher.
 //! Each word is looked up through its *finest cover* by dictionary sub-words (`招商引资` =
 //! `招商`@0 + `引资`@2), which the search-mode index holds wherever the text contains the word,
 //! however jieba cut it there (see `tokenizer` for why positions are char indexes).
@@ -114,10 +114,10 @@ pub const PHRASE_BOOST: f32 = 1.0;
 
 /// A word, an unquoted run of words, or a quoted phrase of the query.
 ///
-/// - quoted: the whole `phrase` must appear;
-/// - unquoted: [`min_words`] of its `words` must appear somewhere in the report (so
-///   `存在的问题` also finds `存在以下问题` and `存有问题`), and reports where the run appears as
-///   written score higher;
+/// - quoted, or unquoted by default: the whole `phrase` must appear;
+/// - unquoted under `--any`: [`min_words`] of its `words` must appear somewhere in the report
+///   (so `存在的问题` also finds `存在以下问题` and `存有问题`), and reports where the run appears
+///   as written score higher;
 /// - excluded (`-word`): reports containing the `phrase` are dropped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unit {
@@ -132,19 +132,20 @@ pub struct Unit {
 }
 
 impl Unit {
-    /// The patterns whose matches are highlighted: the phrase, and the words of an unquoted
-    /// unit.
-    pub fn patterns(&self) -> Vec<&Pattern> {
+    /// The patterns whose matches are highlighted: the phrase, and, under `--any`, the words
+    /// of an unquoted unit.
+    pub fn patterns(&self, any: bool) -> Vec<&Pattern> {
         let mut out = vec![&self.phrase];
-        if !self.quoted && self.words.len() > 1 {
+        if any && !self.quoted && self.words.len() > 1 {
             out.extend(self.words.iter());
         }
         out
     }
 
-    /// The query for a positive unit.
-    pub fn to_query(&self, target: Target) -> Box<dyn Query> {
-        if self.quoted || self.words.len() <= 1 {
+    /// The query for a positive unit: the unit as written (its chars in sequence, however
+    /// jieba cut the text), or under `any` [`min_words`] of its words.
+    pub fn to_query(&self, target: Target, any: bool) -> Box<dyn Query> {
+        if self.quoted || self.words.len() <= 1 || !any {
             return pattern_query(&self.phrase, target);
         }
         let words = BooleanQuery::union_with_minimum_required_clauses(
@@ -174,6 +175,9 @@ pub struct ParsedQuery {
     /// AND of ORs.
     pub groups: Vec<Vec<Unit>>,
     pub excluded: Vec<Unit>,
+    /// `--any`: an unquoted run matches when most of its words are there, not only as
+    /// written. Off by default, so that every hit holds what was typed.
+    pub any: bool,
 }
 
 impl ParsedQuery {
@@ -188,9 +192,9 @@ impl ParsedQuery {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for group in &self.groups {
             let q: Box<dyn Query> = match group.as_slice() {
-                [one] => one.to_query(target),
+                [one] => one.to_query(target, self.any),
                 many => Box::new(BooleanQuery::union(
-                    many.iter().map(|u| u.to_query(target)).collect(),
+                    many.iter().map(|u| u.to_query(target, self.any)).collect(),
                 )),
             };
             clauses.push((Occur::Must, q));
@@ -400,7 +404,11 @@ pub fn parse(jieba: &Jieba, query: &str) -> Result<ParsedQuery, QueryError> {
     if groups.is_empty() {
         return Err(QueryError::OnlyExclusions);
     }
-    Ok(ParsedQuery { groups, excluded })
+    Ok(ParsedQuery {
+        groups,
+        excluded,
+        any: false,
+    })
 }
 
 /// Turn one normalised atom into a unit: default-mode words, each replaced by its finest cover.

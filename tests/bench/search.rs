@@ -14,8 +14,10 @@
 //! search, top 10, snippets) on an opened index, over 20 queries × 25 runs after one warm-up
 //! run; the bench fails if a query that should match returns nothing.
 //!
-//! Last run (2 shared cores, release): 50,000 reports, 171.4 MB of text, build 16.2 s
-//! (10.6 MB/s), index 190.7 MB (1.11 MB per MB of text), latency median 3.32 ms, p99 13.52 ms.
+//! Last run (2 shared cores, release), one run each of the commit before and after precise
+//! matching (every Han char also indexed alone): 50,000 reports, 171.4 MB of text; build 18.5 s
+//! → 32.6 s (9.3 → 5.3 MB/s), index 191.7 → 265.0 MB (1.12 → 1.55 MB per MB of text), latency
+//! median 3.78 → 2.94 ms, p99 15.21 → 14.40 ms (exact matching has fewer candidates).
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
