@@ -80,6 +80,18 @@ fn limit_filters_and_errors() {
     let (code, _, err) = search(index.path(), &["\"未闭合"]);
     assert_eq!(code, Some(2));
     assert!(err.contains("quote"), "{err}");
+    // A literal AND and NOT mean what they say; a field prefix is an error naming it.
+    let (_, plain, _) = search(index.path(), &["预算 绩效", "--limit", "100"]);
+    let (code, and, err) = search(index.path(), &["预算 AND 绩效", "--limit", "100"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!plain.is_empty());
+    assert_eq!(ordinals(&and), ordinals(&plain));
+    let (code, not, err) = search(index.path(), &["资金 NOT 学生资助", "--limit", "100"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(ordinals(&not), ordinals(&without));
+    let (code, hits, err) = search(index.path(), &["title:预算"]);
+    assert_eq!(code, Some(2));
+    assert!(hits.is_empty() && err.contains("`title:`"), "{err}");
 }
 
 #[test]

@@ -268,7 +268,9 @@ pub struct TotalsArgs {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// Query: words are ANDed; "quoted phrase"; a OR b; -word excludes. Simplified or traditional.
+    /// Query: words are ANDed (a literal AND may be written); "quoted phrase"; a OR b; -word
+    /// or NOT word excludes. Each word must appear as typed, in simplified or traditional
+    /// script (see --any). A field prefix such as title: is an error (exit 2), not a search.
     #[arg(required = true)]
     pub query: Vec<String>,
     /// Index folder written by `baogao build`.

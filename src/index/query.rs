@@ -7,7 +7,9 @@
 //! - words separated by spaces are ANDed: `招商引资 存在的问题`;
 //! - `"quoted text"` (also `“…”`, `「…」`, `『…』`) is a phrase, punctuation included;
 //! - `a OR b` (upper-case `OR`) matches either; OR binds tighter than AND;
-//! - `-word` / `-"phrase"` excludes reports that contain it.
+//! - `-word` / `-"phrase"` (or `NOT word`) excludes reports that contain it; `AND` may be
+//!   written and means what a space means;
+//! - a field prefix (`title:…`) is an error that names it, never a silent zero.
 //!
 //! Every word is normalised like the indexed text ([`normalize`]: width folding, then
 //! traditional → simplified) and cut with the same jieba, so `預算績效` and `预算绩效` are the
@@ -44,6 +46,12 @@ pub enum QueryError {
     OnlyExclusions,
     #[error("`{0}` has no searchable words (only punctuation or spaces)")]
     NoWords(String),
+    #[error("`NOT` must be followed by the word to exclude, as in `资金 NOT 面谈`")]
+    LoneNot,
+    #[error(
+        "`{0}:` is not a field baogao can search yet (at `{1}`); use the filters --genre, --region, --report-year, or quote the text to search for it: \"{1}\""
+    )]
+    UnknownField(String, String),
 }
 
 /// One piece of a unit: a term expected at `offset` chars from the start of the match.
@@ -259,7 +267,7 @@ fn closing_quote(c: char) -> Option<char> {
 /// Split the (normalised) query into atoms and `OR`s. Unquoted words are further split at
 /// punctuation, so `招商引资，存在问题` is two words.
 fn lex(query: &str) -> Result<Vec<Lexeme>, QueryError> {
-    let chars: Vec<char> = query.chars().collect();
+    let mut chars: Vec<char> = query.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -298,6 +306,29 @@ fn lex(query: &str) -> Result<Vec<Lexeme>, QueryError> {
         if word == "OR" && !negated {
             out.push(Lexeme::Or);
             continue;
+        }
+        // `AND` is what a space already means.
+        if word == "AND" && !negated {
+            continue;
+        }
+        // `NOT word` is `-word`.
+        if word == "NOT" && !negated {
+            while i < chars.len() && chars[i].is_whitespace() {
+                i += 1;
+            }
+            if i >= chars.len() {
+                return Err(QueryError::LoneNot);
+            }
+            chars.insert(i, '-');
+            continue;
+        }
+        // `title:预算`, `genre:audit`: a field prefix. None is searchable inside the query yet,
+        // so say so instead of searching for the letters.
+        if let Some((field, _)) = word.split_once([':', '：'])
+            && !field.is_empty()
+            && field.chars().all(|c| c.is_ascii_alphabetic())
+        {
+            return Err(QueryError::UnknownField(field.to_string(), word.clone()));
         }
         let before = out.len();
         for part in split_word(&word) {
@@ -556,6 +587,16 @@ mod tests {
         assert_eq!(q.groups.len(), 2);
         let q = parse(jieba(), "「學生資助」").expect("parse");
         assert_eq!(q.groups[0][0].text, "学生资助");
+        // A literal AND is a space; NOT is `-`.
+        assert_eq!(parse(jieba(), "预算 AND 绩效"), parse(jieba(), "预算 绩效"));
+        assert_eq!(
+            parse(jieba(), "资金 NOT 面谈"),
+            parse(jieba(), "资金 -面谈")
+        );
+        assert_eq!(
+            parse(jieba(), "资金 NOT \"考核面谈\""),
+            parse(jieba(), "资金 -\"考核面谈\"")
+        );
     }
 
     #[test]
@@ -573,6 +614,15 @@ mod tests {
             ("-资助", QueryError::OnlyExclusions),
             ("，。", QueryError::NoWords(",。".into())),
             ("\"，\"", QueryError::NoWords("\",\"".into())),
+            ("资金 NOT", QueryError::LoneNot),
+            (
+                "title:预算",
+                QueryError::UnknownField("title".into(), "title:预算".into()),
+            ),
+            (
+                "预算 genre:audit",
+                QueryError::UnknownField("genre".into(), "genre:audit".into()),
+            ),
         ];
         for (q, want) in cases {
             assert_eq!(parse(jieba(), q), Err(want), "query {q:?}");
